@@ -1,0 +1,39 @@
+"""Instrument X e-tjänst: the application factory."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from .config import CONFIGS
+
+
+def create_app(env: str | None = None, **overrides) -> Flask:
+    env = env or os.environ.get("ESERVICE_ENV", "development")
+    config = CONFIGS[env]
+    if env == "production":
+        config.check()
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(config)
+    app.config["ENV_NAME"] = env
+    app.config.update(overrides)
+
+    # A broken instrument definition must stop the service before it serves a single page.
+    from .instrument import check_definition
+
+    check_definition()
+
+    from . import cli, db, errors, i18n, security
+
+    db.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+
+    from .api import bp as api_bp
+    from .applicant import bp as applicant_bp
+
+    app.register_blueprint(applicant_bp)
+    app.register_blueprint(api_bp)
+    return app

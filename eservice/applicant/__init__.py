@@ -1,0 +1,6 @@
+"""The applicant's journey: start, resume, task list, question pages, check answers, submit."""
+from flask import Blueprint
+
+bp = Blueprint("applicant", __name__)
+
+from . import access_views, question_views, submit_views  # noqa: E402,F401  (routes register on import)

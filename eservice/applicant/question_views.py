@@ -1,0 +1,114 @@
+"""The task list and one page of questions. Every Continue saves; "save and come back later" saves too."""
+from __future__ import annotations
+
+from flask import abort, g, redirect, render_template, request, url_for
+
+from .. import drafts
+from ..db import db_session
+from ..forms.questions import build_page_form, form_to_stored, stored_to_form
+from ..i18n import current_language
+from ..instrument.path import (
+    applicable_pages,
+    next_page_in_section,
+    render_questions,
+    visible_questions,
+)
+from ..instrument.schema import FREE_TEXT_TYPES
+from ..models import Status
+from . import bp
+from .access_views import leave_saved
+from .current import applicant_required
+from .journey import is_read_only, page_part, progress, task_list
+
+
+@bp.get("/<lang:lang>/tasks")
+@applicant_required
+def tasks():
+    adult = g.adult
+    db = db_session()
+    parts = task_list(db, adult)
+    done, total = progress(parts)
+    partner = drafts.partner_of(adult.household)
+    part1 = drafts.answer_set(db, adult, parts[0].part).answers if adult.position == 1 else {}
+    return render_template(
+        "applicant/tasks.html", parts=parts, done=done, total=total, adult=adult,
+        submitted=adult.status == Status.SUBMITTED,
+        wants_partner=part1.get("applying_with") == "with_partner", partner=partner,
+    )
+
+
+@bp.route("/<lang:lang>/q/<page_id>", methods=["GET", "POST"])
+@applicant_required
+def question_page(page_id: str):
+    adult = g.adult
+    located = page_part(page_id)
+    if located is None:
+        abort(404)
+    part, section, page = located
+    if part not in drafts.parts_for(adult):
+        abort(404)  # the second adult has no part I pages; nobody has another adult's pages at all
+    if is_read_only(adult, part):
+        return redirect(url_for("applicant.check"))
+    db = db_session()
+    row = drafts.answer_set(db, adult, part)
+    base = drafts.base_context(db, adult, part)
+    if page not in applicable_pages(part, row.answers, base):
+        return redirect(url_for("applicant.tasks"))  # a page that does not apply to this person now
+    back_to_check = request.args.get("return") == "check"
+    shown = render_questions(page, row.answers, base)
+    conflict = False
+
+    if request.method == "POST":
+        form = build_page_form(shown, formdata=request.form)
+        action = request.form.get("action", "continue")
+        # Which questions apply depends on what was just chosen on this very page (follow-ups).
+        submitted = {q.id: form[q.id].data for q in shown}
+        merged = {**row.answers, **{k: v for k, v in submitted.items() if v not in (None, "", [])}}
+        form.shown_ids = {q.id for q in visible_questions(page, merged, base)}
+        form.enforce_required = action != "save_exit"
+        if form.validate():
+            new_answers = {q.id: _stored(q, form[q.id].data, row.answers.get(q.id)) for q in shown
+                           if q.id in form.shown_ids}
+            try:
+                drafts.save_page(db, adult, part, page.id, new_answers, [q.id for q in page.questions],
+                                 _int_or_none(request.form.get("version")), complete=form.enforce_required)
+            except drafts.EditConflict:
+                conflict = True
+                row = drafts.answer_set(db, adult, part)
+            else:
+                if action == "save_exit":
+                    return leave_saved(adult)
+                if back_to_check:
+                    return redirect(url_for("applicant.check"))
+                row = drafts.answer_set(db, adult, part)
+                following = next_page_in_section(part, page.id, row.answers, base)
+                return redirect(url_for("applicant.question_page", page_id=following.id) if following
+                                else url_for("applicant.tasks"))
+        status = 409 if conflict else 400
+    else:
+        form = build_page_form(shown, formdata=None,
+                               data={q.id: stored_to_form(q, row.answers.get(q.id)) for q in shown})
+        status = 200
+
+    return render_template(
+        "applicant/question_page.html", form=form, part=part, section=section, page=page, questions=shown,
+        version=row.version, conflict=conflict, back_to_check=back_to_check,
+        follow_ups={q.id for q in shown if q.show_when and q not in visible_questions(page, row.answers, base)},
+    ), status
+
+
+def _stored(question, value, previous):
+    """Store codes and numbers as they are; free text verbatim, keeping the language it was first written in
+    when the words did not change (switching the page language must not relabel someone's own words)."""
+    if question.type in FREE_TEXT_TYPES and isinstance(previous, dict) and previous.get("text") == value:
+        return previous
+    return form_to_stored(question, value, current_language().url_code)
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+

@@ -1,0 +1,1 @@
+"""Forms built from the instrument definition, and the few fixed forms of the journey."""

@@ -1,0 +1,143 @@
+"""A WTForms form for one page of questions, built from the definition.
+
+Validation lives here once for every question type: required answers, option codes, number ranges, text length
+and markup. Free text is cleaned with bleach and kept verbatim otherwise, with the language it was written in.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import bleach
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import Length, NumberRange, StopValidation, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..i18n import question_text
+from ..instrument.schema import FREE_TEXT_TYPES, Question, QType
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def _strip_number(value: Any) -> Any:
+    # People write "12 000" or "12000 kr"; keep digits and a leading minus, reject the rest in validation.
+    if isinstance(value, str):
+        cleaned = value.replace(" ", "").replace("\u00a0", "").removesuffix("kr").removesuffix(":-")
+        return cleaned
+    return value
+
+
+def clean_text(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    text = bleach.clean(value, tags=[], attributes={}, strip=True)
+    # bleach escapes &, < and > in what remains; store what the person typed, the templates escape on output.
+    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return text.replace("\r\n", "\n").strip()
+
+
+class LenientInteger(IntegerField):
+    """An IntegerField that accepts spaces as thousands separators and explains errors in plain words."""
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            raw = _strip_number(valuelist[0])
+            if raw == "":
+                self.data = None
+                return
+            if not raw.lstrip("-").isdigit() or len(raw) > 12:
+                self.data = None
+                raise ValueError(_("Skriv bara siffror."))
+            self.data = int(raw)
+
+
+def _required_message(question: Question) -> str:
+    if question.type in (QType.SINGLE, QType.MULTI):
+        return _("Välj ett svar.")
+    return _("Skriv ett svar.")
+
+
+class ExclusiveChoice:
+    def __init__(self, codes: tuple[str, ...]):
+        self.codes = codes
+
+    def __call__(self, form, field):
+        chosen = set(field.data or [])
+        if len(chosen) > 1 and chosen & set(self.codes):
+            raise ValidationError(_("Du kan inte välja det här svaret tillsammans med andra svar."))
+
+
+class RequiredWhenShown:
+    """Required only when the question applies; the form decides that after reading the whole page."""
+
+    def __init__(self, question: Question):
+        self.question = question
+
+    def __call__(self, form, field):
+        if self.question.id not in form.shown_ids:
+            field.errors[:] = []
+            raise StopValidation()
+        if self.question.required and form.enforce_required and field.data in (None, "", []):
+            raise StopValidation(_required_message(self.question))
+        if field.data in (None, "", []):
+            field.errors[:] = []
+            raise StopValidation()
+
+
+def _field_for(question: Question) -> Field:
+    label = question_text(question, "text")
+    validators: list = [RequiredWhenShown(question)]
+    if question.type is QType.SINGLE:
+        choices = [(o.code, question_text(question, "option", o)) for o in question.options]
+        return RadioField(label, choices=choices, validators=validators,
+                          validate_choice=True)
+    if question.type is QType.MULTI:
+        choices = [(o.code, question_text(question, "option", o)) for o in question.options]
+        if question.exclusive:
+            validators.append(ExclusiveChoice(question.exclusive))
+        return MultiCheckboxField(label, choices=choices, validators=validators)
+    if question.type in (QType.INTEGER, QType.MONEY):
+        message = _("Skriv ett tal mellan %(min)s och %(max)s.", min=question.min, max=question.max)
+        return LenientInteger(label, validators=[*validators, NumberRange(question.min, question.max, message)])
+    length = Length(max=question.max_length, message=_("Skriv högst %(max)s tecken.", max=question.max_length))
+    field_class = TextAreaField if question.type is QType.TEXTAREA else StringField
+    return field_class(label, validators=[*validators, length], filters=[clean_text])
+
+
+class QuestionPageForm(FlaskForm):
+    """Base class; `build_page_form` adds one field per question."""
+
+    shown_ids: set[str] = set()
+    enforce_required = True  # "save and come back later" keeps what is there without asking for the rest
+
+
+def build_page_form(questions: list[Question], formdata=None, data: dict[str, Any] | None = None) -> QuestionPageForm:
+    attrs = {q.id: _field_for(q) for q in questions}
+    form_class = type("PageForm", (QuestionPageForm,), attrs)
+    form = form_class(formdata=formdata, data=data or {})
+    form.shown_ids = {q.id for q in questions}
+    return form
+
+
+def stored_to_form(question: Question, value: Any) -> Any:
+    if question.type in FREE_TEXT_TYPES and isinstance(value, dict):
+        return value.get("text", "")
+    return value
+
+
+def form_to_stored(question: Question, value: Any, lang: str) -> Any:
+    if value in (None, "", []):
+        return None
+    if question.type in FREE_TEXT_TYPES:
+        return {"text": value, "lang": lang}
+    if question.type is QType.MULTI:
+        order = question.option_codes()
+        return sorted(set(value), key=order.index)
+    return value
+
+
+__all__ = ["build_page_form", "stored_to_form", "form_to_stored", "clean_text"]

@@ -1,0 +1,104 @@
+"""The one path function and what follows from it.
+
+Which pages and questions apply is decided here and nowhere else: the applicant pages, check-your-answers, the
+read-only summary, exports and statistics all call these functions with the answers they have.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
+from .rules import evaluate, referenced_ids
+from .schema import Page, Part, Question, Section
+
+
+def _merged(answers: Mapping[str, Any], base: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {**(base or {}), **answers}
+
+
+def visible_questions(page: Page, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> list[Question]:
+    ctx = _merged(answers, base)
+    return [q for q in page.questions if evaluate(q.show_when, ctx)]
+
+
+def page_applies(section: Section, page: Page, ctx: Mapping[str, Any]) -> bool:
+    return evaluate(section.show_when, ctx) and evaluate(page.show_when, ctx) and bool(visible_questions(page, ctx))
+
+
+def applicable_pages(part: Part, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> list[Page]:
+    """The pages of a part that apply to a person with these answers, in order."""
+    ctx = _merged(answers, base)
+    return [p for s in part.sections for p in s.pages if page_applies(s, p, ctx)]
+
+
+def applicable_sections(part: Part, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> list[Section]:
+    ctx = _merged(answers, base)
+    return [s for s in part.sections if any(page_applies(s, p, ctx) for p in s.pages)]
+
+
+def prune(part: Part, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Drop answers to questions that no longer apply. Hiding one answer can hide another, so repeat until stable."""
+    current = dict(answers)
+    while True:
+        shown = {q.id for p in applicable_pages(part, current, base) for q in visible_questions(p, current, base)}
+        kept = {k: v for k, v in current.items() if k in shown}
+        if kept == current:
+            return kept
+        current = kept
+
+
+def render_questions(page: Page, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> list[Question]:
+    """Questions to put on the page's form. A follow-up whose rule reads a question on the same page is always
+    rendered (revealed by script, or simply shown without it) because its answer is not known yet."""
+    same_page = {q.id for q in page.questions}
+    ctx = _merged(answers, base)
+    return [q for q in page.questions if is_follow_up(q, same_page) or evaluate(q.show_when, ctx)]
+
+
+def is_follow_up(question: Question, same_page_ids: set[str]) -> bool:
+    return any(ref in same_page_ids for ref in referenced_ids(question.show_when))
+
+
+def next_page_in_section(part: Part, page_id: str, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> Page | None:
+    ctx = _merged(answers, base)
+    for section in part.sections:
+        ids = [p.id for p in section.pages]
+        if page_id in ids:
+            later = section.pages[ids.index(page_id) + 1:]
+            return next((p for p in later if page_applies(section, p, ctx)), None)
+    return None
+
+
+class SectionState(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+def section_state(section: Section, answers: Mapping[str, Any], completed_pages: set[str], base: Mapping[str, Any] | None = None) -> SectionState:
+    ctx = _merged(answers, base)
+    pages = [p for p in section.pages if page_applies(section, p, ctx)]
+    done = [p for p in pages if p.id in completed_pages]
+    if pages and len(done) == len(pages):
+        return SectionState.DONE
+    if done or any(q.id in answers for p in pages for q in p.questions):
+        return SectionState.IN_PROGRESS
+    return SectionState.NOT_STARTED
+
+
+def first_open_page(section: Section, answers: Mapping[str, Any], completed_pages: set[str], base: Mapping[str, Any] | None = None) -> Page | None:
+    ctx = _merged(answers, base)
+    pages = [p for p in section.pages if page_applies(section, p, ctx)]
+    return next((p for p in pages if p.id not in completed_pages), pages[0] if pages else None)
+
+
+def missing_required(part: Part, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> list[Question]:
+    """Required questions that apply but have no answer: submission is refused while any remain."""
+    ctx = _merged(answers, base)
+    return [
+        q
+        for p in applicable_pages(part, answers, base)
+        for q in visible_questions(p, ctx)
+        if q.required and answers.get(q.id) in (None, "", [])
+    ]

@@ -1,0 +1,122 @@
+"""The shape of the instrument as data: parts, sections, pages, questions and options.
+
+Everything that decides what an applicant, an interpreter or a caseworker sees is a field here; views only read it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+Rule = dict[str, Any]
+
+
+class QType(StrEnum):
+    SINGLE = "single"  # one option code
+    MULTI = "multi"  # a list of option codes
+    INTEGER = "integer"  # a whole number within min/max
+    MONEY = "money"  # whole kronor per month within min/max
+    TEXT = "text"  # one line of free text, kept verbatim with its language
+    TEXTAREA = "textarea"  # a few lines of free text, kept verbatim with its language
+
+
+CHOICE_TYPES = {QType.SINGLE, QType.MULTI}
+NUMBER_TYPES = {QType.INTEGER, QType.MONEY}
+FREE_TEXT_TYPES = {QType.TEXT, QType.TEXTAREA}
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    number: str
+    type: QType
+    text: str
+    help: str = ""
+    why: str = ""  # "why we ask": shown where a question may feel intrusive
+    options: tuple[Option, ...] = ()
+    exclusive: tuple[str, ...] = ()  # multi: codes that cannot be combined with others ("none")
+    required: bool = True
+    private: bool = False
+    glossary: tuple[str, ...] = ()
+    show_when: Rule | None = None
+    min: int | None = None
+    max: int | None = None
+    max_length: int | None = None
+
+    def option_codes(self) -> list[str]:
+        return [o.code for o in self.options]
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    intro: str = ""
+    show_when: Rule | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    pages: tuple[Page, ...]
+    intro: str = ""
+    sensitive: bool = False  # grouped at the end of part II, with a quick exit and "rather talk at the meeting"
+    show_when: Rule | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str  # "I", "II"; parts III and IV join here later
+    number: int
+    title: str
+    sections: tuple[Section, ...]
+    per_adult: bool = False  # part II: each adult answers alone, stored apart
+    intro: str = ""
+
+    def pages(self) -> list[Page]:
+        return [p for s in self.sections for p in s.pages]
+
+    def questions(self) -> list[Question]:
+        return [q for p in self.pages() for q in p.questions]
+
+
+@dataclass(frozen=True)
+class Instrument:
+    version: str
+    parts: tuple[Part, ...]
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def part(self, part_id: str) -> Part:
+        for part in self.parts:
+            if part.id == part_id:
+                return part
+        raise KeyError(part_id)
+
+    def _build_index(self) -> dict[str, Any]:
+        if not self._index:
+            for part in self.parts:
+                for section in part.sections:
+                    for page in section.pages:
+                        self._index[("page", page.id)] = (part, section, page)
+                        for q in page.questions:
+                            self._index[("q", q.id)] = (part, section, page, q)
+        return self._index
+
+    def locate_page(self, page_id: str) -> tuple[Part, Section, Page] | None:
+        return self._build_index().get(("page", page_id))
+
+    def question(self, question_id: str) -> Question | None:
+        found = self._build_index().get(("q", question_id))
+        return found[3] if found else None
+
+    def all_questions(self) -> list[Question]:
+        return [q for part in self.parts for q in part.questions()]

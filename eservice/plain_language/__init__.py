@@ -1,0 +1,1 @@
+"""Plain-language material: the glossary and the readability (LIX) measure."""

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import Length, NumberRange, StopValidation, ValidationError
+from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..i18n import question_text
@@ -88,18 +89,19 @@ class RequiredWhenShown:
             raise StopValidation()
 
 
+def _choices(question: Question) -> list[SelectChoice]:
+    return [SelectChoice(o.code, question_text(question, "option", o)) for o in question.options]
+
+
 def _field_for(question: Question) -> Field:
     label = question_text(question, "text")
     validators: list = [RequiredWhenShown(question)]
     if question.type is QType.SINGLE:
-        choices = [(o.code, question_text(question, "option", o)) for o in question.options]
-        return RadioField(label, choices=choices, validators=validators,
-                          validate_choice=True)
+        return RadioField(label, choices=_choices(question), validators=validators, validate_choice=True)
     if question.type is QType.MULTI:
-        choices = [(o.code, question_text(question, "option", o)) for o in question.options]
         if question.exclusive:
             validators.append(ExclusiveChoice(question.exclusive))
-        return MultiCheckboxField(label, choices=choices, validators=validators)
+        return MultiCheckboxField(label, choices=_choices(question), validators=validators)
     if question.type in (QType.INTEGER, QType.MONEY):
         message = _("Skriv ett tal mellan %(min)s och %(max)s.", min=question.min, max=question.max)
         return LenientInteger(label, validators=[*validators, NumberRange(question.min, question.max, message)])

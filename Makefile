@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is set up by them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+PIP_QUIET := 2>&1 | grep -v -e "is ignored" -e "^\s*$$" || true
+
+.PHONY: run test test-unit test-e2e install install-test system-deps translations lix screenshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip $(PIP_QUIET)
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e . $(PIP_QUIET)
+	@$(MAKE) -s translations
+
+install-test: $(BIN)/python system-deps
+	$(BIN)/pip install -q -e '.[test]' $(PIP_QUIET)
+	@$(MAKE) -s translations
+
+# Debian's Chromium (Playwright cannot download its own here), fonts for every script, PostgreSQL for the
+# throwaway test cluster, poppler for reading PDFs in tests.
+system-deps:
+	@missing=""; \
+	for pkg in chromium fonts-noto-core postgresql poppler-utils; do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+translations: $(BIN)/python
+	@if ls eservice/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+	  $(BIN)/pybabel compile -q -d eservice/translations; fi
+
+run: install
+	mkdir -p instance
+	$(BIN)/flask --app eservice migrate
+	$(BIN)/flask --app eservice demo-data
+	$(BIN)/flask --app eservice run --host 127.0.0.1 --port $(PORT)
+
+test: install-test
+	$(BIN)/pytest tests e2e
+
+test-unit: install-test
+	$(BIN)/pytest tests
+
+test-e2e: install-test
+	$(BIN)/pytest e2e
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .hypothesis screenshots

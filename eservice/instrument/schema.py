@@ -93,7 +93,8 @@ class Part:
 class Instrument:
     version: str
     parts: tuple[Part, ...]
-    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # A lookup cache. Not an init field, so dataclasses.replace gives a changed copy its own empty cache.
+    _index: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def part(self, part_id: str) -> Part:
         for part in self.parts:

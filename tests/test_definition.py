@@ -1,0 +1,147 @@
+"""The instrument definition: the real one is consistent and complete, a broken one never serves."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+import eservice.instrument
+from eservice import create_app
+from eservice.instrument import INSTRUMENT, PER_ADULT_FACTS
+from eservice.instrument.builders import opt, when
+from eservice.instrument.schema import Instrument, Question
+from eservice.instrument.validate import DefinitionError, validate
+from eservice.plain_language.glossary import TERM_IDS
+
+
+def with_question(instrument: Instrument, question_id: str, **changes) -> Instrument:
+    """A copy of the definition with one question changed, everything else as it is."""
+    found = []
+
+    def change(q: Question) -> Question:
+        if q.id != question_id:
+            return q
+        found.append(q)
+        return replace(q, **changes)
+
+    parts = tuple(
+        replace(part, sections=tuple(
+            replace(section, pages=tuple(
+                replace(page, questions=tuple(change(q) for q in page.questions)) for page in section.pages
+            )) for section in part.sections
+        )) for part in instrument.parts
+    )
+    assert found, f"no question {question_id!r} in the definition"
+    return replace(instrument, parts=parts)
+
+
+def problems_of(instrument: Instrument) -> list[str]:
+    with pytest.raises(DefinitionError) as caught:
+        validate(instrument, TERM_IDS, PER_ADULT_FACTS)
+    return caught.value.problems
+
+
+def test_the_real_definition_validates():
+    validate(INSTRUMENT, TERM_IDS, PER_ADULT_FACTS)  # raises on any problem
+
+
+BROKEN = [
+    pytest.param("children_count", {"id": "applying_with"}, "question id 'applying_with' repeats", id="duplicate-id"),
+    pytest.param("other_adults", {"number": "1.1"}, "question number '1.1' repeats", id="duplicate-number"),
+    pytest.param("occupation", {"show_when": when("no_such_question", "yes")},
+                 "occupation: rule reads 'no_such_question', which is not asked before it", id="rule-unknown-question"),
+    pytest.param("occupation", {"show_when": when("interpreter_needed", "no")},
+                 "occupation: rule reads 'interpreter_needed', which is not asked before it", id="rule-later-question"),
+    pytest.param("sick_leave_extent", {"show_when": when("occupation", "astronaut")},
+                 "sick_leave_extent: rule tests code 'astronaut', which occupation does not offer", id="rule-unknown-code"),
+    pytest.param("work_ability", {"show_when": when("me.occupation", "astronaut")},
+                 "work_ability: rule tests code 'astronaut', which occupation does not offer", id="alias-unknown-code"),
+    pytest.param("owns_car", {"options": (opt("yes", "Ja"),)},
+                 "owns_car: a choice needs at least two options", id="choice-one-option"),
+    pytest.param("incomes", {"glossary": ("no_such_term",)},
+                 "incomes: unknown glossary term 'no_such_term'", id="unknown-glossary"),
+    pytest.param("education_level", {"private": False},
+                 "education_level: every question in a per-adult part is private", id="part-two-not-private"),
+    pytest.param("criminal_record", {"options": (opt("yes", "Ja"), opt("no", "Nej"))},
+                 "criminal_record: a sensitive question must offer 'rather talk at the meeting'",
+                 id="sensitive-without-rather-talk"),
+    pytest.param("sick_leave_extent", {"show_when": {"answer": "occupation"}},
+                 "sick_leave_extent: an answer rule needs 'answer' and exactly one of", id="rule-without-test"),
+    pytest.param("sick_leave_extent", {"show_when": {"all": []}},
+                 "sick_leave_extent: 'all' takes a non-empty list and nothing else", id="rule-empty-all"),
+    pytest.param("sick_leave_extent", {"show_when": {"answer": "occupation", "is": "sick_listed", "gt": 1}},
+                 "sick_leave_extent: an answer rule needs 'answer' and exactly one of", id="rule-two-tests"),
+    pytest.param("children_count", {"min": 5, "max": 1}, "children_count: a number needs min <= max", id="min-above-max"),
+    pytest.param("obstacles", {"max_length": None}, "obstacles: free text needs a max_length", id="text-without-limit"),
+    pytest.param("rent", {"number": "2.99"}, "rent: number '2.99' does not belong to part 1", id="number-wrong-part"),
+]
+
+
+@pytest.mark.parametrize(("question_id", "changes", "problem"), BROKEN)
+def test_a_broken_definition_is_rejected_with_a_clear_problem(question_id, changes, problem):
+    problems = problems_of(with_question(INSTRUMENT, question_id, **changes))
+    assert any(p.startswith(problem) for p in problems), problems
+
+
+def test_the_error_message_lists_every_problem():
+    broken = with_question(with_question(INSTRUMENT, "owns_car", options=()), "incomes", glossary=("nope",))
+    with pytest.raises(DefinitionError) as caught:
+        validate(broken, TERM_IDS, PER_ADULT_FACTS)
+    message = str(caught.value)
+    assert "owns_car: a choice needs at least two options" in message
+    assert "incomes: unknown glossary term 'nope'" in message
+
+
+def test_a_sensitive_section_before_an_ordinary_one_is_rejected():
+    part2 = INSTRUMENT.part("II")
+    sections = (part2.sections[-1], *part2.sections[:-1])  # the sensitive section moved to the front
+    broken = replace(INSTRUMENT, parts=(INSTRUMENT.part("I"), replace(part2, sections=sections)))
+    assert any("sensitive sections must come last in part II" in p for p in problems_of(broken))
+
+
+def test_start_up_fails_with_a_broken_definition(monkeypatch):
+    broken = with_question(INSTRUMENT, "other_adults", number="1.1")
+    monkeypatch.setattr(eservice.instrument, "INSTRUMENT", broken)
+    with pytest.raises(DefinitionError, match="question number '1.1' repeats"):
+        create_app("test")
+
+
+def test_a_changed_copy_does_not_share_the_original_lookups():
+    """A copy made with dataclasses.replace must answer from its own questions, not the original's cache."""
+    INSTRUMENT.question("rent")  # fill the original's cache first
+    changed = with_question(INSTRUMENT, "rent", text="Hyra?")
+    assert changed.question("rent").text == "Hyra?"
+    assert INSTRUMENT.question("rent").text != "Hyra?"
+
+
+DOMAIN_COVERAGE = [
+    "reason", "done_already", "obstacles", "af_registered", "expected_time", "occupation", "incomes", "housing_type",
+    "rent", "education_level", "previous_jobs", "criminal_record", "work_ability", "violence", "substance_use",
+    "network_support", "children_ages", "children_school", "children_live", "custody", "other_parent_contact",
+    "children_space", "children_health", "children_needs", "shared_costs", "meets_children", "childcare_enough",
+    "self_support_estimate", "what_helps", "future_goals",
+]
+
+
+@pytest.mark.parametrize("question_id", DOMAIN_COVERAGE)
+def test_the_instrument_covers_the_domain(question_id):
+    assert INSTRUMENT.question(question_id) is not None
+
+
+def test_the_sensitive_section_is_last_in_part_two_and_holds_the_hard_questions():
+    sections = INSTRUMENT.part("II").sections
+    assert [s.sensitive for s in sections] == [False] * (len(sections) - 1) + [True]
+    sensitive_ids = {q.id for p in sections[-1].pages for q in p.questions}
+    assert {"substance_use", "violence", "criminal_record"} <= sensitive_ids
+    assert not any(s.sensitive for s in INSTRUMENT.part("I").sections)
+
+
+def test_self_support_estimate_is_optional_and_allows_not_knowing():
+    question = INSTRUMENT.question("self_support_estimate")
+    assert question.required is False
+    assert "dont_know" in question.option_codes()
+
+
+def test_every_part_two_question_is_private_and_no_part_one_question_is():
+    assert all(q.private for q in INSTRUMENT.part("II").questions())
+    assert not any(q.private for q in INSTRUMENT.part("I").questions())

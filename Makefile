@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 PIP_QUIET := 2>&1 | grep -v -e "is ignored" -e "^\s*$$" || true
 
-.PHONY: run test test-unit test-e2e install install-test system-deps translations lix screenshots clean
+.PHONY: run test test-unit test-e2e install install-test system-deps translations messages lix screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,18 @@ system-deps:
 
 translations: $(BIN)/python
 	@if ls eservice/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-	  $(BIN)/pybabel compile -q -d eservice/translations; fi
+	  $(BIN)/pybabel -q compile -d eservice/translations; fi
+
+# Refresh the message template and every catalog after changing texts (then translate what is new).
+messages: $(BIN)/python
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l --no-location --sort-output --omit-header \
+	  -o eservice/translations/messages.pot .
+	@if ls eservice/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+	  $(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -i eservice/translations/messages.pot \
+	    -d eservice/translations; fi
+
+lix: install
+	$(BIN)/python -m eservice.plain_language.check
 
 run: install
 	mkdir -p instance

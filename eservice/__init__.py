@@ -33,7 +33,9 @@ def create_app(env: str | None = None, **overrides) -> Flask:
 
     from .api import bp as api_bp
     from .applicant import bp as applicant_bp
+    from .public import bp as public_bp
 
     app.register_blueprint(applicant_bp)
+    app.register_blueprint(public_bp)
     app.register_blueprint(api_bp)
     return app

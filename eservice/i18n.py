@@ -5,11 +5,13 @@ Swedish words can be translated differently in two places.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-from flask import Flask, g, request
+from flask import Flask, g, request, url_for
 from flask_babel import Babel, pgettext
 from flask_wtf import FlaskForm
 from werkzeug.routing import BaseConverter, ValidationError
@@ -30,6 +32,11 @@ class Language:
     def direction(self) -> str:
         return Locale.parse(self.locale).text_direction
 
+    @property
+    def reviewed(self) -> bool:
+        """Whether a qualified translator has reviewed the catalog (a line in its header comment says so)."""
+        return self is SOURCE_LANGUAGE or review_status(self) == "reviewed"
+
 
 # Every language we may offer. One is offered only when its catalog is complete (see offered_languages).
 ALL_LANGUAGES = (
@@ -45,11 +52,29 @@ ALL_LANGUAGES = (
 SOURCE_LANGUAGE = ALL_LANGUAGES[0]
 
 
+REVIEW_LINE = re.compile(r"^# Review status: (.+)$", re.MULTILINE)
+LANGUAGE_COOKIE = "ix_lang"
+
+
+def catalog_path(lang: Language, suffix: str = "po") -> Path:
+    return TRANSLATIONS_DIR / lang.locale / "LC_MESSAGES" / f"messages.{suffix}"
+
+
+@lru_cache(maxsize=None)
+def review_status(lang: Language) -> str:
+    """"reviewed" once a qualified translator has checked the catalog; anything else means not yet."""
+    path = catalog_path(lang)
+    if not path.exists():
+        return "missing"
+    found = REVIEW_LINE.search(path.read_text(encoding="utf-8")[:2000])
+    return found.group(1).strip() if found else "not reviewed"
+
+
 def offered_languages() -> tuple[Language, ...]:
     """Swedish, and every language whose compiled catalog ships with the service."""
     return tuple(
         lang for lang in ALL_LANGUAGES
-        if lang is SOURCE_LANGUAGE or (TRANSLATIONS_DIR / lang.locale / "LC_MESSAGES" / "messages.mo").exists()
+        if lang is SOURCE_LANGUAGE or catalog_path(lang, "mo").exists()
     )
 
 
@@ -94,6 +119,16 @@ def init_app(app: Flask) -> None:
                 "tt": instrument_text, "glossary": glossary_term, "csrf_form": FlaskForm}
 
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["switch_language_url"] = switch_language_url
+    app.jinja_env.globals["language_name"] = language_name
+
+    @app.after_request
+    def _remember_language(response):
+        lang = g.get("lang")
+        if lang is not None and request.cookies.get(LANGUAGE_COOKIE) != lang.url_code:
+            response.set_cookie(LANGUAGE_COOKIE, lang.url_code, max_age=365 * 24 * 3600, samesite="Lax",
+                                httponly=True, secure=app.config.get("SESSION_COOKIE_SECURE", False))
+        return response
 
 
 def instrument_text(context: str, source: str) -> str:
@@ -114,7 +149,24 @@ def question_text(question: Question, field: str, option: Option | None = None) 
 
 
 def preferred_language() -> Language:
-    """For the bare root URL: the browser's preference among offered languages, else Swedish."""
+    """For the bare root URL: the language chosen before, else the browser's preference, else Swedish."""
     codes = {lang.url_code: lang for lang in offered_languages()}
+    remembered = request.cookies.get(LANGUAGE_COOKIE, "")
+    if remembered in codes:
+        return codes[remembered]
     best = request.accept_languages.best_match(list(codes))
     return codes.get(best or "", SOURCE_LANGUAGE)
+
+
+def language_name(url_code: str) -> str:
+    """The name of the language some free text was written in, for marking it in summaries and PDFs."""
+    found = next((lang for lang in ALL_LANGUAGES if lang.url_code == url_code), None)
+    return found.name if found else url_code
+
+
+def switch_language_url(other: Language) -> str:
+    """The page being shown, in another language; pages that only answer a POST fall back to the start page."""
+    rule = request.url_rule
+    if rule is not None and "GET" in (rule.methods or ()) and "lang" in rule.arguments and request.endpoint:
+        return url_for(request.endpoint, **(request.view_args or {}), **request.args.to_dict(), lang=other)
+    return url_for("applicant.start", lang=other)

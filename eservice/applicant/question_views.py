@@ -6,7 +6,7 @@ from flask import abort, g, redirect, render_template, request, url_for
 from .. import drafts
 from ..db import db_session
 from ..forms.questions import build_page_form, form_to_stored, stored_to_form
-from ..i18n import current_language
+from ..i18n import Language, current_language, offered_languages
 from ..instrument.path import (
     applicable_pages,
     next_page_in_section,
@@ -65,7 +65,10 @@ def question_page(page_id: str):
         submitted = {q.id: form[q.id].data for q in shown}
         merged = {**row.answers, **{k: v for k, v in submitted.items() if v not in (None, "", [])}}
         form.shown_ids = {q.id for q in visible_questions(page, merged, base)}
-        form.enforce_required = action != "save_exit"
+        switch_to = _language_from_action(action)
+        # Leaving the page (to come back later, or to read it in another language) keeps what is there without
+        # asking for the rest first.
+        form.enforce_required = action == "continue"
         if form.validate():
             new_answers = {q.id: _stored(q, form[q.id].data, row.answers.get(q.id)) for q in shown
                            if q.id in form.shown_ids}
@@ -78,6 +81,9 @@ def question_page(page_id: str):
             else:
                 if action == "save_exit":
                     return leave_saved(adult)
+                if switch_to is not None:
+                    return redirect(url_for("applicant.question_page", page_id=page.id, lang=switch_to,
+                                            **({"return": "check"} if back_to_check else {})))
                 if back_to_check:
                     return redirect(url_for("applicant.check"))
                 row = drafts.answer_set(db, adult, part)
@@ -103,6 +109,13 @@ def _stored(question, value, previous):
     if question.type in FREE_TEXT_TYPES and isinstance(previous, dict) and previous.get("text") == value:
         return previous
     return form_to_stored(question, value, current_language().url_code)
+
+
+def _language_from_action(action: str) -> Language | None:
+    if not action.startswith("lang:"):
+        return None
+    code = action.removeprefix("lang:")
+    return next((lang for lang in offered_languages() if lang.url_code == code), None)
 
 
 def _int_or_none(value):

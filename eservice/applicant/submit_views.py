@@ -6,6 +6,8 @@ from flask_wtf import FlaskForm
 
 from .. import drafts
 from ..db import db_session
+from ..i18n import SOURCE_LANGUAGE, current_language
+from ..pdf import pdf_response
 from ..instrument.path import applicable_pages, missing_required, visible_questions
 from ..models import Status
 from ..security import PUBLIC, access
@@ -58,6 +60,17 @@ def done():
     if g.adult.status != Status.SUBMITTED:
         return redirect(url_for("applicant.check"))
     return render_template("applicant/done.html", adult=g.adult, form=FlaskForm())
+
+
+@bp.get("/<lang:lang>/answers.pdf")
+@applicant_required
+def answers_pdf():
+    """After submitting: the person's own answers, each question in Swedish and in their language."""
+    if g.adult.status != Status.SUBMITTED:
+        return redirect(url_for("applicant.check"))
+    html = render_template("applicant/answers_print.html", summary=answer_summary(db_session(), g.adult),
+                           adult=g.adult, bilingual=current_language() != SOURCE_LANGUAGE)
+    return pdf_response(html, f"svar-{g.adult.household.reference}.pdf")
 
 
 @bp.get("/<lang:lang>/questions")

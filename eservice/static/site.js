@@ -45,3 +45,21 @@
     update();
   });
 })();
+
+// Switching language on a page of questions saves what is typed there first, so no answer is lost.
+(function () {
+  "use strict";
+  var form = document.getElementById("answers");
+  if (!form) return;
+  document.querySelectorAll("a[data-lang]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var action = document.createElement("input");
+      action.type = "hidden";
+      action.name = "action";
+      action.value = "lang:" + link.getAttribute("data-lang");
+      form.appendChild(action);
+      form.submit();
+    });
+  });
+})();

@@ -50,6 +50,12 @@ def glossary_api():
     return jsonify({"language": lang.url_code, "direction": lang.direction, "terms": translated_terms()})
 
 
+@bp.get("/<lang:lang>/accessibility")
+@access(PUBLIC)
+def accessibility():
+    return render_template("public/accessibility.html")
+
+
 @bp.get("/<lang:lang>/interpreter")
 @access(PUBLIC)
 def interpreter():

@@ -15,17 +15,22 @@ install: $(BIN)/python
 	$(BIN)/pip install -q -e . $(PIP_QUIET)
 	@$(MAKE) -s translations
 
-install-test: $(BIN)/python system-deps
+install-test: $(BIN)/python system-deps node_modules/vnu-jar
 	$(BIN)/pip install -q -e '.[test]' $(PIP_QUIET)
 	@$(MAKE) -s translations
 
+node_modules/vnu-jar: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # Debian's Chromium (Playwright cannot download its own here), fonts for every script, PostgreSQL for the
-# throwaway test cluster, poppler for reading PDFs in tests.
+# throwaway test cluster, poppler for reading PDFs in tests, Java for the Nu HTML checker.
 system-deps:
 	@missing=""; \
 	for pkg in chromium fonts-noto-core postgresql poppler-utils; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
+	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

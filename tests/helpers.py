@@ -87,3 +87,63 @@ def fill(applicant: Applicant, pages: dict[str, dict]) -> None:
     for page_id, data in pages.items():
         response = applicant.answer(page_id, data)
         assert response.status_code == 302, (page_id, response.get_data(as_text=True)[:2000])
+
+
+# A couple with two children: adult 1 answers part I for the household, then each adult answers part II alone.
+COUPLE_PART_I = {
+    "household": {"applying_with": "with_partner", "children_count": "2", "other_adults": "no"},
+    "occupation": {"occupation": "job_seeker", "af_registered": "yes"},
+    "partner_occupation": {"partner_occupation": "part_time_work", "partner_af_registered": "no"},
+    "reason": {"reason": ["no_income"]},
+    "done_already": {"done_already": ["applied_benefits"]},
+    "incomes": {"incomes": ["salary", "child_allowance"]},
+    "income_amounts": {"amount_salary": "4 000", "amount_child_allowance": "2 500"},
+    "assets": {"bank_balance": "0", "owns_car": "no", "owns_property": "no"},
+    "housing": {"housing_type": "rent_first_hand", "rent": "8 200", "landlord": "Bostadsbolaget"},
+    "costs": {"costs": ["electricity"], "cost_electricity": "400"},
+    "interpreter": {"interpreter_needed": "no"},
+}
+
+
+def part_two_with_children(secret: str) -> dict[str, dict]:
+    """Every part II page of a parent, with `secret` in each piece of free text so that a leak is easy to see."""
+    return {
+        "education": {"education_level": "upper_secondary", "education_details": f"{secret} utbildning"},
+        "work_history": {"work_experience": "1_5_years", "previous_jobs": f"{secret} jobb"},
+        "job_search": {"wanted_work": f"{secret} önskejobb", "job_search_hard": ["childcare"]},
+        "health": {"health_general": "mixed", "health_limits": "some", "care_contact": ["primary_care"],
+                   "health_details": f"{secret} hälsa"},
+        "work_ability": {"work_ability": "part"},
+        "network": {"network_support": "one", "network_details": f"{secret} nätverk"},
+        "children_everyday": {"children_ages": "3 och 7", "children_school": ["preschool", "school"],
+                              "children_live": "with_me", "custody": "joint"},
+        "children_wellbeing": {"children_health": "well", "children_space": "yes", "childcare_enough": "yes",
+                               "children_needs": f"{secret} barnen"},
+        "goals": {"future_goals": ["work"], "goals_own_words": f"{secret} mål"},
+        "what_helps": {"what_helps": ["education"], "self_support_estimate": "within_year"},
+        "substance_use": {"substance_use": "rather_talk"},
+        "violence": {"violence": "yes", "violence_now": "no"},
+        "criminal_record": {"criminal_record": "no"},
+        "children_informed": {"children_informed": "not_relevant"},
+    }
+
+
+def db(app):
+    """A database session of the app under test, for reading what was stored: `with db(app) as s: ...`."""
+    return app.extensions["db_sessionmaker"]()
+
+
+def stored_answers(app, reference: str, part: str, position: int = 1) -> dict:
+    """The answers stored for one part of a household: part I of the household, or part II of one adult."""
+    from sqlalchemy import select
+
+    from eservice.models import Adult, AnswerSet, Household
+
+    with db(app) as session:
+        household = session.scalars(select(Household).where(Household.reference == reference)).one()
+        query = select(AnswerSet).where(AnswerSet.household_id == household.id, AnswerSet.part == part)
+        if part == "II":
+            adult = session.scalars(select(Adult).where(Adult.household_id == household.id,
+                                                        Adult.position == position)).one()
+            query = query.where(AnswerSet.adult_id == adult.id)
+        return dict(session.scalars(query).one().answers)

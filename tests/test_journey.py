@@ -1,0 +1,329 @@
+"""The applicant's journey through the Flask test client, on SQLite and on PostgreSQL."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from eservice.instrument import INSTRUMENT
+from eservice.models import Submission
+
+from .helpers import (
+    CODE,
+    COUPLE_PART_I,
+    REFERENCE,
+    SINGLE_PART_I,
+    SINGLE_PART_II,
+    VERSION,
+    Applicant,
+    db,
+    fill,
+    part_two_with_children,
+    stored_answers,
+    token,
+)
+
+CHANGE_LINK = re.compile(r'href="/sv/q/([a-z_]+)\?return=check#q-([a-z_]+)"')
+
+
+def submissions(app) -> int:
+    with db(app) as session:
+        return session.scalar(select(func.count()).select_from(Submission))
+
+
+def filled_single(client) -> Applicant:
+    person = Applicant(client).start()
+    fill(person, SINGLE_PART_I)
+    fill(person, SINGLE_PART_II)
+    return person
+
+
+def test_single_applicant_submits_and_sees_the_reference(app, client):
+    person = filled_single(client)
+    response = person.post_form("submit", page_path="check")
+    assert response.status_code == 302 and response.location.endswith("/sv/done")
+    done = person.get("done")
+    assert done.status_code == 200
+    assert f'id="reference">{person.reference}<' in done.get_data(as_text=True)
+    assert submissions(app) == 1
+
+
+def test_check_page_has_a_change_link_for_every_answer(app, client):
+    person = filled_single(client)
+    html = person.get("check").get_data(as_text=True)
+    links = set(CHANGE_LINK.findall(html))
+    answered = {(page_id, question_id)
+                for pages in (SINGLE_PART_I, SINGLE_PART_II) for page_id, data in pages.items() for question_id in data}
+    assert answered <= links
+    for page_id, question_id in links:  # unanswered optional questions get a link too, to the right page
+        assert question_id in {q.id for q in INSTRUMENT.locate_page(page_id)[2].questions}
+    opened = person.client.get("/sv/q/housing?return=check")
+    assert opened.status_code == 200 and "Spara och gå tillbaka" in opened.get_data(as_text=True)
+
+
+def test_change_from_check_returns_to_check(app, client):
+    person = filled_single(client)
+    response = person.client.post("/sv/q/assets?return=check", data={
+        "csrf_token": token(person.get("q/assets?return=check").get_data(as_text=True)),
+        "bank_balance": "99", "owns_car": "yes", "owns_property": "no", "action": "continue"})
+    assert response.status_code == 302 and response.location.endswith("/sv/check")
+    assert stored_answers(app, person.reference, "I")["owns_car"] == "yes"
+
+
+def test_after_submitting_pages_are_read_only(app, client):
+    person = filled_single(client)
+    person.post_form("submit", page_path="check")
+    before = stored_answers(app, person.reference, "I"), stored_answers(app, person.reference, "II")
+
+    for page_id in ("household", "education", "violence"):
+        response = person.get(f"q/{page_id}")
+        assert response.status_code == 302 and response.location.endswith("/sv/check")
+        posted = person.client.post(f"/sv/q/{page_id}", data={
+            "csrf_token": token(person.get("done").get_data(as_text=True)),
+            "applying_with": "with_partner", "children_count": "5", "education_level": "university",
+            "violence": "yes", "action": "continue"})
+        assert posted.status_code == 302 and posted.location.endswith("/sv/check")
+
+    assert (stored_answers(app, person.reference, "I"), stored_answers(app, person.reference, "II")) == before
+    check = person.get("check").get_data(as_text=True)
+    assert "Dina svar" in check and not CHANGE_LINK.search(check)
+    assert 'action="/sv/submit"' not in check
+
+
+def test_submitting_twice_gives_one_submission(app, client):
+    person = filled_single(client)
+    assert person.post_form("submit", page_path="check").status_code == 302
+    again = person.post_form("submit", page_path="done")
+    assert again.status_code == 302 and again.location.endswith("/sv/done")
+    assert submissions(app) == 1
+
+
+def test_submit_is_refused_while_answers_are_missing(app, client):
+    person = Applicant(client).start()
+    fill(person, {"household": SINGLE_PART_I["household"]})
+    response = person.post_form("submit", page_path="check")
+    assert response.status_code == 302 and response.location.endswith("/sv/check")
+    assert submissions(app) == 0
+    check = person.get("check").get_data(as_text=True)
+    assert "Några frågor saknar svar" in check and "Vad gör du just nu?" in check
+    assert person.get("done").location.endswith("/sv/check")
+
+
+# --- A couple: each adult's part II is theirs alone -------------------------------------------------------------
+
+def invite_partner(first: Applicant, app) -> Applicant:
+    page = first.post_form("partner")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    partner = Applicant(app.test_client())
+    partner.reference, partner.code = REFERENCE.search(html).group(1), CODE.search(html).group(1)
+    assert partner.reference == first.reference and partner.code != first.code
+    assert partner.resume(partner.reference, partner.code).location.endswith("/sv/tasks")
+    return partner
+
+
+def reachable_pages(person: Applicant) -> dict[str, str]:
+    """Every page of the applicant's own that a person can open: the list, every part II page, check, done."""
+    paths = ["tasks", "check", "done"] + [f"q/{p.id}" for p in INSTRUMENT.part("II").pages()]
+    pages = {}
+    for path in paths:
+        response = person.get(path, follow_redirects=True)
+        assert response.status_code == 200, path
+        pages[path] = response.get_data(as_text=True)
+    return pages
+
+
+def test_a_couple_never_sees_each_others_part_two(app, client):
+    first = Applicant(client).start()
+    fill(first, COUPLE_PART_I)
+    tasks = first.get("tasks").get_data(as_text=True)
+    assert 'href="/sv/partner"' in tasks
+    partner = invite_partner(first, app)
+
+    fill(first, part_two_with_children("HEMLIGT-A1"))
+    fill(partner, part_two_with_children("HEMLIGT-A2"))
+    assert "HEMLIGT-A1" in first.get("check").get_data(as_text=True)  # the marker would show if it leaked
+
+    for person, other_secret in ((partner, "HEMLIGT-A1"), (first, "HEMLIGT-A2")):
+        before = reachable_pages(person)
+        assert person.post_form("submit", page_path="check").location.endswith("/sv/done")
+        after = reachable_pages(person)
+        for path, html in {**before, **{f"{k} (submitted)": v for k, v in after.items()}}.items():
+            assert other_secret not in html, f"{other_secret} leaked into {path}"
+
+    assert stored_answers(app, first.reference, "II", 1)["network_details"]["text"] == "HEMLIGT-A1 nätverk"
+    assert stored_answers(app, first.reference, "II", 2)["network_details"]["text"] == "HEMLIGT-A2 nätverk"
+    assert submissions(app) == 2
+
+
+def test_the_partner_has_no_part_one_and_cannot_invite(app, client):
+    first = Applicant(client).start()
+    fill(first, COUPLE_PART_I)
+    partner = invite_partner(first, app)
+    for page_id in ("household", "occupation", "partner_occupation", "incomes"):
+        assert partner.get(f"q/{page_id}").status_code == 404
+    assert partner.get("partner").status_code == 404
+    tasks = partner.get("tasks").get_data(as_text=True)
+    assert "Del 2" in tasks and "Del 1" not in tasks
+    # The partner's part II follows the household's part I but with the partner's own occupation.
+    assert partner.get("q/work_history").status_code == 200
+    assert partner.get("q/children_everyday").status_code == 200
+
+
+def test_a_new_partner_code_replaces_the_old_one(app, client):
+    first = Applicant(client).start()
+    fill(first, {"household": COUPLE_PART_I["household"]})
+    partner = invite_partner(first, app)
+    old_code = partner.code
+    newer = invite_partner(first, app)
+    response = Applicant(app.test_client()).resume(partner.reference, old_code)
+    assert response.status_code == 400
+    assert newer.get("tasks").status_code == 200
+
+
+# --- Resuming ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", [
+    pytest.param(lambda s: s, id="as-shown"),
+    pytest.param(str.lower, id="lower-case"),
+    pytest.param(lambda s: s.replace("-", ""), id="without-dashes"),
+    pytest.param(lambda s: " " + s.lower().replace("-", " ") + " ", id="lower-with-spaces"),
+])
+def test_resume_accepts_what_people_type(app, client, typed):
+    person = Applicant(client).start()
+    fill(person, {"household": SINGLE_PART_I["household"]})
+    later = Applicant(app.test_client())
+    assert later.get("tasks").location.endswith("/sv/resume")
+    response = later.resume(typed(person.reference), typed(person.code))
+    assert response.status_code == 302 and response.location.endswith("/sv/tasks")
+    assert later.get("tasks").status_code == 200
+    assert 'value="with_partner"' in later.get("q/household").get_data(as_text=True)
+
+
+def test_a_wrong_code_is_refused_and_five_lock_the_reference(app, client):
+    person = Applicant(client).start()
+    stranger = Applicant(app.test_client())
+    wrong = "ACDE-FGHJ-KMNP" if person.code != "ACDE-FGHJ-KMNP" else "ZZZZ-ZZZZ-ZZZZ"
+    first_try = stranger.resume(person.reference, wrong)
+    assert first_try.status_code == 400
+    assert "Vi hittade ingen ansökan" in first_try.get_data(as_text=True)
+    for _ in range(4):
+        assert stranger.resume(person.reference, wrong).status_code == 400
+
+    locked = stranger.resume(person.reference, person.code)
+    assert locked.status_code == 400
+    assert "för många gånger" in locked.get_data(as_text=True)
+    assert stranger.get("tasks").location.endswith("/sv/resume")
+
+
+def test_an_unknown_reference_and_an_empty_form_are_refused(client):
+    stranger = Applicant(client)
+    assert "Vi hittade ingen ansökan" in stranger.resume("X-AAAAAA", "ACDE-FGHJ-KMNP").get_data(as_text=True)
+    empty = stranger.resume("", "")
+    assert empty.status_code == 400 and "Skriv ditt ärendenummer och din kod" in empty.get_data(as_text=True)
+
+
+def test_save_and_come_back_later(app, client):
+    person = Applicant(client).start()
+    # Required answers are missing on purpose: leaving keeps what is there without asking for the rest.
+    response = person.answer("household", {"children_count": "3"}, action="save_exit")
+    assert response.status_code == 302 and response.location.endswith("/sv/saved")
+    assert person.reference in person.get("saved").get_data(as_text=True)
+    assert person.get("tasks").location.endswith("/sv/resume")
+
+    later = Applicant(app.test_client())
+    later.resume(person.reference, person.code)
+    assert stored_answers(app, person.reference, "I") == {"children_count": 3}
+    page = later.get("q/household").get_data(as_text=True)
+    assert 'value="3"' in page
+    assert "Påbörjad" in later.get("tasks").get_data(as_text=True)  # not done: the required answers are missing
+
+
+def test_save_and_exit_from_the_task_list(app, client):
+    person = Applicant(client).start()
+    response = person.post_form("save-and-exit", page_path="tasks")
+    assert response.status_code == 302 and response.location.endswith("/sv/saved")
+    assert person.get("tasks").location.endswith("/sv/resume")
+
+
+# --- Two tabs ---------------------------------------------------------------------------------------------------
+
+def test_a_stale_tab_does_not_overwrite_a_newer_save(app, client):
+    person = Applicant(client).start()
+    fill(person, {"assets": {"bank_balance": "100", "owns_car": "no", "owns_property": "no"}})
+    tab_one = person.get("q/assets").get_data(as_text=True)
+    tab_two = person.get("q/assets").get_data(as_text=True)
+    assert VERSION.search(tab_one).group(1) == VERSION.search(tab_two).group(1)
+
+    def save_from(html: str, balance: str):
+        return client.post("/sv/q/assets", data={
+            "csrf_token": token(html), "version": VERSION.search(html).group(1), "bank_balance": balance,
+            "owns_car": "no", "owns_property": "no", "action": "continue"})
+
+    assert save_from(tab_one, "200").status_code == 302
+    conflict = save_from(tab_two, "300")
+    assert conflict.status_code == 409
+    html = conflict.get_data(as_text=True)
+    assert "Dina svar ändrades i ett annat fönster" in html
+    assert 'value="300"' in html  # what the person typed in this tab is still there to check
+    assert stored_answers(app, person.reference, "I")["bank_balance"] == 200
+
+    assert save_from(html, "300").status_code == 302  # the re-rendered page carries the new version
+    assert stored_answers(app, person.reference, "I")["bank_balance"] == 300
+
+
+# --- What is stored ---------------------------------------------------------------------------------------------
+
+def test_changing_part_one_drops_part_two_answers_that_no_longer_apply(app, client):
+    first = Applicant(client).start()
+    fill(first, COUPLE_PART_I)
+    partner = invite_partner(first, app)
+    children = {k: part_two_with_children("x")[k] for k in ("children_everyday", "children_wellbeing")}
+    fill(first, children)
+    fill(partner, children)
+    assert "children_ages" in stored_answers(app, first.reference, "II", 2)
+
+    fill(first, {"household": {**COUPLE_PART_I["household"], "children_count": "0"}})
+    for position in (1, 2):
+        kept = stored_answers(app, first.reference, "II", position)
+        assert not {"children_ages", "children_school", "children_live", "custody", "children_health"} & set(kept)
+    assert first.get("q/children_everyday").location.endswith("/sv/tasks")
+
+
+def test_changing_an_answer_drops_its_follow_ups(app, client):
+    person = Applicant(client).start()
+    fill(person, {"housing": SINGLE_PART_I["housing"]})
+    assert {"rent", "landlord"} <= set(stored_answers(app, person.reference, "I"))
+    fill(person, {"housing": {"housing_type": "own_house", "rent": "6500", "landlord": "Anna"}})
+    assert stored_answers(app, person.reference, "I") == {"housing_type": "own_house"}
+
+
+def test_free_text_keeps_its_language_and_loses_markup(app, client):
+    person = Applicant(client).start()
+    fill(person, {"done_already": {"done_already": ["other"], "done_other": "<script>x</script>Hej",
+                                   "obstacles": "  Jag har  ont i ryggen & kan inte lyfta.\r\nTack  "}})
+    answers = stored_answers(app, person.reference, "I")
+    assert answers["done_other"]["lang"] == "sv"
+    assert answers["done_other"]["text"] in ("xHej", "Hej")
+    assert answers["obstacles"] == {"text": "Jag har  ont i ryggen & kan inte lyfta.\nTack", "lang": "sv"}
+    check = person.get("check").get_data(as_text=True)
+    assert "<script" not in check.split("<main")[1]
+    assert "ont i ryggen &amp; kan inte lyfta" in check
+
+
+def test_option_codes_are_stored_not_labels(app, client):
+    person = Applicant(client).start()
+    fill(person, {"occupation": {"occupation": "sick_listed", "sick_leave_extent": "partly", "af_registered": "no"},
+                  "reason": {"reason": ["waiting", "unemployed"]}})
+    answers = stored_answers(app, person.reference, "I")
+    assert answers["occupation"] == "sick_listed" and answers["sick_leave_extent"] == "partly"
+    assert answers["reason"] == ["unemployed", "waiting"]  # in the definition's order, whatever the form sent
+    check = person.get("check").get_data(as_text=True)
+    assert "Jag är sjukskriven" in check and "Delvis" in check
+
+
+def test_numbers_are_stored_as_numbers(app, client):
+    person = Applicant(client).start()
+    fill(person, {"housing": {"housing_type": "rent_first_hand", "rent": "6 500 kr", "landlord": "Anna"}})
+    assert stored_answers(app, person.reference, "I")["rent"] == 6500

@@ -1,0 +1,89 @@
+"""The published definition at /api/instrument: the contract other systems integrate against."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eservice.instrument import INSTRUMENT, PER_ADULT_FACTS
+from eservice.instrument.schema import Instrument, Option, Page, Part, QType, Question, Section
+from eservice.instrument.validate import validate
+from eservice.plain_language.glossary import TERM_IDS
+
+QUESTION_KEYS = {"id", "number", "type", "text", "help", "options", "required", "private", "glossary", "show_when"}
+
+
+def instrument_json(client) -> dict:
+    response = client.get("/api/instrument")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    return response.get_json()
+
+
+def questions_of(data: dict, part_id: str | None = None) -> list[dict]:
+    return [q for part in data["parts"] if part_id in (None, part["id"])
+            for section in part["sections"] for q in section["questions"]]
+
+
+def from_json(data: dict) -> Instrument:
+    """Rebuild the definition from the published JSON, as an integrating system would read it."""
+
+    def question(q: dict) -> Question:
+        return Question(
+            id=q["id"], number=q["number"], type=QType(q["type"]), text=q["text"], help=q["help"], why=q["why"],
+            options=tuple(Option(o["code"], o["label"]) for o in q["options"]), exclusive=tuple(q["exclusive"]),
+            required=q["required"], private=q["private"], glossary=tuple(q["glossary"]), show_when=q["show_when"],
+            min=q.get("min"), max=q.get("max"), max_length=q.get("max_length"))
+
+    def section(s: dict) -> Section:
+        by_id = {q["id"]: question(q) for q in s["questions"]}
+        pages = tuple(Page(id=p["id"], title=p["title"], show_when=p["show_when"],
+                           questions=tuple(by_id[i] for i in p["questions"])) for p in s["pages"])
+        return Section(id=s["id"], title=s["title"], pages=pages, sensitive=s["sensitive"], show_when=s["show_when"])
+
+    parts = tuple(Part(id=p["id"], number=p["number"], title=p["title"], per_adult=p["per_adult"],
+                       sections=tuple(section(s) for s in p["sections"])) for p in data["parts"])
+    return Instrument(version=data["version"], parts=parts)
+
+
+def test_the_api_publishes_parts_one_and_two(client):
+    data = instrument_json(client)
+    assert data["version"] == INSTRUMENT.version
+    assert [p["id"] for p in data["parts"]] == ["I", "II"]
+    assert [p["per_adult"] for p in data["parts"]] == [False, True]
+
+
+def test_every_question_carries_the_whole_contract(client):
+    for q in questions_of(instrument_json(client)):
+        assert QUESTION_KEYS <= set(q), q["id"]
+        assert q["text"] and isinstance(q["required"], bool) and isinstance(q["glossary"], list)
+        for option in q["options"]:
+            assert set(option) == {"code", "label"} and option["code"] and option["label"]
+        if q["type"] in ("single", "multi"):
+            assert len(q["options"]) >= 2, q["id"]
+
+
+def test_numbers_and_rules_are_published(client):
+    by_number = {q["number"]: q for q in questions_of(instrument_json(client))}
+    assert by_number["2.14"]["id"] == "network_details"
+    assert by_number["1.1"]["id"] == "applying_with"
+    assert by_number["2.34"]["show_when"] == {"answer": "violence", "is": "yes"}
+    assert by_number["1.36"]["min"] == 0 and by_number["1.36"]["type"] == "money"
+
+
+def test_part_two_questions_are_private(client):
+    data = instrument_json(client)
+    assert all(q["private"] for q in questions_of(data, "II"))
+    assert not any(q["private"] for q in questions_of(data, "I"))
+
+
+def test_the_json_is_the_same_valid_definition(client):
+    rebuilt = from_json(instrument_json(client))
+    validate(rebuilt, TERM_IDS, PER_ADULT_FACTS)
+    assert [q.id for q in rebuilt.all_questions()] == [q.id for q in INSTRUMENT.all_questions()]
+    # Nothing about a question is lost on the way (texts, options, rules, limits); option hints stay in the forms.
+    without_hints = [replace(q, options=tuple(replace(o, hint="") for o in q.options)) for q in INSTRUMENT.all_questions()]
+    assert rebuilt.all_questions() == without_hints
+
+
+def test_the_api_may_be_cached_but_pages_may_not(client):
+    assert "max-age" in client.get("/api/instrument").headers["Cache-Control"]
+    assert client.get("/sv/").headers["Cache-Control"] == "no-store"

@@ -2,30 +2,27 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+
+# status -> (title, what to do); CSRF failures get their own text because a long pause is the usual cause.
+PAGES = {
+    400: (_l("Något gick fel med det du skickade"), _l("Gå tillbaka och försök igen.")),
+    "csrf": (_l("Sidan har varit öppen för länge"),
+             _l("Gå tillbaka och försök igen. Svaren du redan har sparat finns kvar.")),
+    404: (_l("Sidan finns inte"), _l("Kontrollera adressen. Eller gå till startsidan.")),
+    405: (_l("Sidan finns inte"), _l("Kontrollera adressen. Eller gå till startsidan.")),
+    413: (_l("Det du skickade var för stort"), _l("Skriv kortare svar och försök igen.")),
+    500: (_l("Något gick fel hos oss"), _l("Försök igen om en stund. Svaren du redan har sparat finns kvar.")),
+}
+
+
+def _page(key, status: int):
+    title, body = PAGES[key]
+    return render_template("error.html", title=title, body=body), status
 
 
 def init_app(app: Flask) -> None:
-    @app.errorhandler(404)
-    def _not_found(_e):
-        return render_template("errors/not_found.html"), 404
-
-    @app.errorhandler(405)
-    def _not_allowed(_e):
-        return render_template("errors/not_found.html"), 405
-
-    @app.errorhandler(413)
-    def _too_large(_e):
-        return render_template("errors/too_large.html"), 413
-
-    @app.errorhandler(CSRFError)
-    def _csrf(_e):
-        return render_template("errors/expired.html"), 400
-
-    @app.errorhandler(400)
-    def _bad_request(_e):
-        return render_template("errors/bad_request.html"), 400
-
-    @app.errorhandler(500)
-    def _server_error(_e):
-        return render_template("errors/server_error.html"), 500
+    for status in (400, 404, 405, 413, 500):
+        app.register_error_handler(status, lambda _e, status=status: _page(status, status))
+    app.register_error_handler(CSRFError, lambda _e: _page("csrf", 400))

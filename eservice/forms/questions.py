@@ -13,7 +13,7 @@ from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import Length, NumberRange, StopValidation, ValidationError
 from wtforms.fields.choices import SelectChoice
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from ..i18n import question_text
 from ..instrument.schema import FREE_TEXT_TYPES, Question, QType
@@ -42,7 +42,13 @@ def clean_text(value: Any) -> Any:
 
 
 class LenientInteger(IntegerField):
-    """An IntegerField that accepts spaces as thousands separators and explains errors in plain words."""
+    """An IntegerField that accepts spaces as thousands separators and explains errors in plain words.
+
+    A text input with a numeric keyboard, not type=number: browsers drop what type=number cannot parse, and the
+    person must see what they typed next to the error message.
+    """
+
+    widget = TextInput()
 
     def process_formdata(self, valuelist):
         if valuelist:

@@ -1,0 +1,77 @@
+"""Every rendered page in every language passes the W3C Nu HTML checker with zero errors.
+
+The checker starts once for all pages (each start costs about a second). One database is enough here: the
+markup does not depend on it.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from eservice import create_app
+from eservice.cli import upgrade
+from eservice.i18n import ALL_LANGUAGES, offered_languages
+from eservice.instrument import INSTRUMENT
+
+from .helpers import SINGLE_PART_I, SINGLE_PART_II, Applicant, fill
+
+VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
+    pages = {}
+    for path in ["", "resume", "questions", "glossary", "glossary?q=kassa", "interpreter", "accessibility",
+                 "no-such-page"]:
+        pages[path or "start"] = client.get(f"/{lang}/{path}").get_data(as_text=True)
+    person = Applicant(client, lang=lang)
+    person.post_form("new", page_path="")
+    pages["your-code"] = person.get("your-code").get_data(as_text=True)
+    person.post_form("your-code")
+    pages["tasks-empty"] = person.get("tasks").get_data(as_text=True)
+    pages["errors"] = person.answer("household", {"children_count": "many"}).get_data(as_text=True)
+    pages["resume-error"] = Applicant(client.application.test_client(), lang).resume("X-NOPE", "x").get_data(as_text=True)
+    fill(person, SINGLE_PART_I | {"household": {"applying_with": "with_partner", "children_count": "1",
+                                                "other_adults": "no"},
+                                  "partner_occupation": {"partner_occupation": "pensioner"}})
+    for page in (p for part in INSTRUMENT.parts for p in part.pages()):
+        response = person.get(f"q/{page.id}")
+        if response.status_code == 200:
+            pages[f"q-{page.id}"] = response.get_data(as_text=True)
+    pages["partner"] = person.get("partner").get_data(as_text=True)
+    pages["partner-code"] = person.post_form("partner").get_data(as_text=True)
+    pages["check-incomplete"] = person.get("check").get_data(as_text=True)
+    fill(person, SINGLE_PART_II)
+    pages["check"] = person.get("check").get_data(as_text=True)
+    person.post_form("submit", page_path="check")
+    pages["done"] = person.get("done").get_data(as_text=True)
+    pages["answers-read-only"] = person.get("check").get_data(as_text=True)
+    return pages
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pages")
+    url = f"sqlite:///{root / 'db.sqlite3'}"
+    upgrade(url)
+    app = create_app("test", DATABASE_URL=url)
+    for lang in offered_languages():
+        for name, html in _pages_of_a_journey(app.test_client(), lang.url_code).items():
+            safe = name.replace("?", "_").replace("=", "_")
+            (root / f"{lang.url_code}--{safe}.html").write_text(html, encoding="utf-8")
+    return root
+
+
+def test_every_page_is_valid_html(rendered):
+    java = shutil.which("java")
+    assert java and VNU.exists(), "make test installs Java and the Nu checker (npm ci)"
+    files = sorted(rendered.glob("*.html"))
+    assert len(files) > 25
+    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    problems = [f"{Path(m.get('url', '')).name} line {m.get('lastLine')}: {m.get('message')}" for m in messages]
+    assert not problems, "\n".join(problems[:40])

@@ -56,10 +56,14 @@ class LenientInteger(IntegerField):
             if raw == "":
                 self.data = None
                 return
-            if not raw.lstrip("-").isdigit() or len(raw) > 12:
+            try:
+                if not raw.lstrip("-").isdigit() or len(raw) > 12:
+                    raise ValueError
+                # int() reads Arabic-Indic and Persian digits; "²" and "--5" pass isdigit() but int() refuses them.
+                self.data = int(raw)
+            except ValueError:
                 self.data = None
-                raise ValueError(_("Skriv bara siffror."))
-            self.data = int(raw)
+                raise ValueError(_("Skriv bara siffror.")) from None
 
 
 def _required_message(question: Question) -> str:

@@ -1,0 +1,341 @@
+"""The applicant's journey in a real browser (Chromium), in Swedish.
+
+(a) a single adult, start to confirmation; (b) a couple on two devices, each adult's own words private;
+(c) save, leave, and resume on another device; (d) quick exit from the sensitive section;
+(e) the whole journey without JavaScript; (f) axe (WCAG 2.1 A/AA) on every page of (a).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import ConsoleMessage, Page, Route, expect
+
+from .conftest import TIMEOUT_MS
+from .journeys import couple_part_one, fill_tasks, part_two, single_journey, start
+from .pages import CheckAnswersPage, ConfirmationPage, QuestionPage, ResumePage, StartPage, TaskListPage
+
+def _collect_errors(page: Page) -> list[str]:
+    """Console errors (a CSP violation is one) and uncaught script errors on this page, as they happen."""
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        source = (message.location or {}).get("url", "")
+        if message.type == "error" and not source.endswith(("/favicon.ico", "/favicon.ico/")):
+            errors.append(f"console: {message.text} ({source} on {page.url})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc} ({page.url})"))
+    return errors
+
+
+# (a) and (f): one walk of the single journey, checked two ways ----------------------------------------------
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def axe_violations(axe: Axe, page: Page) -> list[str]:
+    """One line per violated rule on the current page: URL path, rule id, impact, count and a few targets."""
+    page.wait_for_load_state()
+    name = f"{urlparse(page.url).path} ({page.title()})"
+    lines = []
+    for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+        targets = "; ".join(", ".join(n["target"]) for n in violation["nodes"][:5])
+        lines.append(f"{name}: {violation['id']} ({violation['impact']}) x{len(violation['nodes'])}: "
+                     f"{violation['help']} [{targets}]")
+    return lines
+
+
+@dataclass
+class Walk:
+    reference: str = ""
+    confirmation_reference: str = ""
+    final_path: str = ""
+    follow_up_hidden_then_shown: bool = False
+    pages_checked: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def single_walk(browser, browser_context_args, axe, output_path_for_module) -> Walk:
+    """A single adult walks the whole journey once, JavaScript on; axe runs on every page on the way (so the
+    context bypasses the CSP to inject it: test (b) walks the same kinds of pages with the CSP in force)."""
+    context = browser.new_context(**browser_context_args, bypass_csp=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    walk = Walk()
+
+    def on_page(p: Page) -> None:
+        walk.pages_checked.append(urlparse(p.url).path)
+        walk.violations += axe_violations(axe, p)
+        # Progressive enhancement: a follow-up stays hidden until its answer is chosen on the same page.
+        question = QuestionPage(p)
+        if question.title == "Ditt boende":
+            expect(question.field("Vem hyr du av?")).to_be_hidden()
+            question.choose("Hur bor du?", "Jag hyr i andra hand")
+            expect(question.field("Vem hyr du av?")).to_be_visible()
+            walk.follow_up_hidden_then_shown = True
+
+    try:
+        walk.reference, done = single_journey(page, on_page)
+        walk.confirmation_reference = done.reference
+        walk.final_path = urlparse(page.url).path
+    except Exception:
+        output_path_for_module.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=output_path_for_module / "single-walk-failure.png", full_page=True)
+        raise
+    finally:
+        context.close()
+    return walk
+
+
+@pytest.fixture(scope="module")
+def output_path_for_module(pytestconfig) -> Path:
+    return Path(pytestconfig.getoption("--output")).absolute() / "single-walk"
+
+
+def test_single_applicant_walks_the_whole_journey(single_walk):
+    """Every page answered through the UI, from the start page to the confirmation, which shows the reference
+    given at the start."""
+    assert single_walk.final_path == "/sv/done"
+    assert re.fullmatch(r"X-[A-Z0-9]{6}", single_walk.reference)
+    assert single_walk.confirmation_reference == single_walk.reference
+    assert single_walk.follow_up_hidden_then_shown, "the journey never reached the housing page"
+
+
+# (b) ---------------------------------------------------------------------------------------------------------
+
+ADULT_1_WORDS = "Lokförare på Roslagsbanan, skrivet av vuxen ett"
+ADULT_2_WORDS = "Frisör i Gnesta, skrivet av vuxen två"
+
+
+def _never_shows(page: Page, words: str, where: str, submitted: bool = False) -> None:
+    """Visits the task list, check answers and (once submitted) the confirmation: none may contain the words,
+    visible or hidden."""
+    visits = [TaskListPage.open, CheckAnswersPage.open] + ([ConfirmationPage.open] if submitted else [])
+    for visit in visits:
+        shown = visit(page)
+        assert not shown.shows(words), f"{where} sees the other adult's words on {page.url}"
+
+
+def test_a_couple_answer_part_two_on_their_own_devices(new_device):
+    """Adult 1 fills part I as a couple and hands a code to the partner, who resumes on another device and
+    answers part II. Neither adult's own words ever appear in the other's browser. With the real CSP in force:
+    no page on the way has a script error or a CSP violation."""
+    first = new_device().new_page()
+    second = new_device().new_page()
+    errors = _collect_errors(first)
+    errors_second = _collect_errors(second)
+
+    # Adult 1: part I for the household, then a code for the partner from the task list.
+    started = start(first)
+    tasks = fill_tasks(started.tasks, couple_part_one())
+    expect(tasks.task("Ge hen en egen kod")).to_have_accessible_description("Inte påbörjad")
+    partner_code_page = tasks.give_partner_code()
+    expect(partner_code_page.h1).to_have_text("Koden till din make, maka eller sambo")
+    assert partner_code_page.reference == started.reference
+    partner_code = partner_code_page.code
+    assert partner_code != started.code
+    tasks = partner_code_page.back_to_list()
+    expect(tasks.task("Ge hen en egen kod")).to_have_accessible_description("Klar")
+    tasks = fill_tasks(tasks, part_two(ADULT_1_WORDS))
+
+    # Adult 2, on another device: resumes with the household's reference and their own code.
+    partner_tasks = StartPage.open(second).resume_link().resume(started.reference, partner_code)
+    headings = partner_tasks.part_headings()
+    assert "Del 2: Om dig" in headings and "Del 1: Ditt hushåll" not in headings, headings
+    _never_shows(second, ADULT_1_WORDS, "adult 2")
+    partner_tasks = fill_tasks(TaskListPage.open(second), part_two(ADULT_2_WORDS))
+    _never_shows(first, ADULT_2_WORDS, "adult 1")
+    _never_shows(second, ADULT_1_WORDS, "adult 2")
+
+    # Both check their own answers and submit.
+    check = CheckAnswersPage.open(first)
+    expect(check.answer_text(ADULT_1_WORDS)).to_be_visible()
+    done = check.submit()
+    assert done.reference == started.reference
+
+    check = CheckAnswersPage.open(second)
+    expect(check.answer_text(ADULT_2_WORDS)).to_be_visible()
+    done = check.submit()
+    assert done.reference == started.reference
+
+    _never_shows(first, ADULT_2_WORDS, "adult 1", submitted=True)
+    _never_shows(second, ADULT_1_WORDS, "adult 2", submitted=True)
+    # And each still sees their own words.
+    expect(CheckAnswersPage.open(first).answer_text(ADULT_1_WORDS)).to_be_visible()
+    expect(CheckAnswersPage.open(second).answer_text(ADULT_2_WORDS)).to_be_visible()
+    assert errors == [] and errors_second == [], errors + errors_second
+
+    # Adult 2 cannot open the household's part I pages at all.
+    response = second.goto("/sv/q/household")
+    assert response is not None and response.status == 404
+
+
+# (c) ---------------------------------------------------------------------------------------------------------
+
+def test_save_and_come_back_later_on_another_device(new_device):
+    """Answers saved with "Spara och fortsätt senare" are there on a new device after resuming with the code,
+    including a page saved half-way (its required questions still open)."""
+    old_device = new_device()
+    page = old_device.new_page()
+    started = start(page)
+    question = started.tasks.open_section("Vilka som bor hos dig")
+    question.answer({
+        "Söker du ensam eller tillsammans med någon?": "Jag söker ensam",
+        "Hur många barn under 18 år bor hos dig?": "2",
+        "Bor någon annan vuxen hos dig?": "Nej",
+    })
+    tasks = question.continue_to_task_list()
+    question = tasks.open_section("Varför du söker")
+    question.answer({"Varför söker du ekonomiskt bistånd?": ["Jag har inget arbete", "Något annat"]})
+    question.fill("Om du valde något annat: skriv varför du söker.", "Min firma gick i konkurs i våras")
+    saved = question.save_and_come_back_later()
+    expect(saved.main.get_by_text(started.reference)).to_be_visible()
+    old_device.close()
+
+    page = new_device().new_page()
+    tasks = StartPage.open(page).resume_link().resume(started.reference, started.code)
+    expect(tasks.task("Vilka som bor hos dig")).to_have_accessible_description("Klar")
+    expect(tasks.task("Varför du söker")).to_have_accessible_description("Påbörjad")
+    expect(tasks.task("Vad du gör just nu")).to_have_accessible_description("Inte påbörjad")
+
+    question = tasks.open_section("Vilka som bor hos dig")
+    expect(question.radio("Söker du ensam eller tillsammans med någon?", "Jag söker ensam")).to_be_checked()
+    expect(question.field("Hur många barn under 18 år bor hos dig?")).to_have_value("2")
+    expect(question.radio("Bor någon annan vuxen hos dig?", "Nej")).to_be_checked()
+
+    question = question.back_to_list().open_section("Varför du söker")
+    question.expect_title("Varför du söker")
+    expect(question.checkbox("Varför söker du ekonomiskt bistånd?", "Jag har inget arbete")).to_be_checked()
+    expect(question.checkbox("Varför söker du ekonomiskt bistånd?", "Något annat")).to_be_checked()
+    expect(question.checkbox("Varför söker du ekonomiskt bistånd?", "Jag väntar på pengar från en annan myndighet")
+           ).not_to_be_checked()
+    expect(question.field("Om du valde något annat: skriv varför du söker.")).to_have_value(
+        "Min firma gick i konkurs i våras")
+
+
+def test_a_wrong_code_does_not_resume(new_device):
+    page = new_device().new_page()
+    started = start(page)
+    other = new_device().new_page()
+    resume = ResumePage.open(other)
+    resume.main.get_by_label("Ärendenummer").fill(started.reference)
+    resume.main.get_by_label("Kod", exact=True).fill("AAAA-AAAA-AAAA")
+    resume.button("Fortsätt").click()
+    expect(resume.main.get_by_role("alert")).to_contain_text("Vi hittade ingen ansökan")
+    expect(resume.h1).to_have_text("Fortsätt din ansökan")
+
+
+# (d) ---------------------------------------------------------------------------------------------------------
+
+STUB = "<!doctype html><html lang='sv'><head><title>Väder</title></head><body><h1>Vädret</h1></body></html>"
+
+
+@pytest.fixture
+def neutral_site(quick_exit_url):
+    """The network is closed here: answer the quick exit's host with a tiny stub page, and count the visits."""
+    host = urlparse(quick_exit_url).hostname
+    visits: list[str] = []
+
+    def fulfil(route: Route) -> None:
+        visits.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=STUB)
+
+    def install(context) -> None:
+        context.route(lambda url: urlparse(url).hostname == host, fulfil)
+
+    install.host = host
+    install.visits = visits
+    return install
+
+
+def _sensitive_page(new_device, neutral_site) -> tuple[Page, str]:
+    context = new_device()
+    neutral_site(context)
+    page = context.new_page()
+    tasks = start(page).tasks
+    question = tasks.open_section("Frågor som kan kännas svåra")
+    question.expect_title("Alkohol, droger och spel")
+    expect(question.main.get_by_text("Tryck på Lämna sidan snabbt högst upp.")).to_be_visible()
+    return page, page.url
+
+
+def test_quick_exit_leaves_and_back_does_not_return(new_device, neutral_site):
+    page, sensitive_url = _sensitive_page(new_device, neutral_site)
+    QuestionPage(page).quick_exit.click()
+
+    page.wait_for_url(lambda url: urlparse(url).hostname == neutral_site.host)
+    expect(page.get_by_role("heading", name="Vädret")).to_be_visible()
+    assert neutral_site.visits, "the stub for the neutral site was never asked for"
+
+    # location.replace: the sensitive page is no longer in this tab's history.
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.url != sensitive_url
+    assert urlparse(page.url).path != urlparse(sensitive_url).path
+    expect(page.get_by_role("heading", name="Alkohol, droger och spel")).to_have_count(0)
+
+
+def test_quick_exit_with_shift_escape(new_device, neutral_site):
+    page, sensitive_url = _sensitive_page(new_device, neutral_site)
+    page.keyboard.press("Shift+Escape")
+    page.wait_for_url(lambda url: urlparse(url).hostname == neutral_site.host)
+    page.go_back()
+    page.wait_for_load_state()
+    assert urlparse(page.url).path != urlparse(sensitive_url).path
+
+
+# (e) ---------------------------------------------------------------------------------------------------------
+
+def test_the_whole_journey_works_without_javascript(new_device):
+    page = new_device(java_script_enabled=False).new_page()
+
+    def on_page(p: Page) -> None:
+        # Without the script, follow-up questions are simply shown.
+        if QuestionPage(p).title == "Ditt boende":
+            expect(QuestionPage(p).field("Vem hyr du av?")).to_be_visible()
+
+    reference, done = single_journey(page, on_page)
+    assert done.reference == reference
+
+
+# (f) ---------------------------------------------------------------------------------------------------------
+
+def test_axe_finds_violations_at_all(new_device, axe):
+    """The checker is not vacuous: a page with known WCAG failures fails it."""
+    page = new_device(bypass_csp=True).new_page()
+    page.set_content("<html><head><title>x</title></head><body><img src='data:,'><input></body></html>")
+    found = " ".join(axe_violations(axe, page))
+    assert "image-alt" in found and "html-has-lang" in found and "label" in found, found
+
+
+def test_every_page_of_the_journey_meets_wcag_21_aa(single_walk, new_device, axe):
+    """axe-core with the WCAG 2.1 A and AA rules on every page of journey (a), then on a few states (a) does not
+    pass through: the resume page with an error, the list of all questions and a page with validation errors."""
+    assert len(single_walk.pages_checked) > 30, single_walk.pages_checked
+    violations = list(single_walk.violations)
+
+    page = new_device(bypass_csp=True).new_page()
+    page.goto("/sv/questions")
+    violations += axe_violations(axe, page)
+    resume = ResumePage.open(page)
+    resume.button("Fortsätt").click()
+    expect(resume.main.get_by_role("alert")).to_be_visible()
+    violations += axe_violations(axe, page)
+    question = start(page).tasks.open_section("Vilka som bor hos dig")
+    question.continue_()
+    expect(question.main.get_by_role("alert")).to_be_visible()
+    violations += axe_violations(axe, page)
+
+    assert not violations, "WCAG 2.1 A/AA violations:\n" + "\n".join(violations)

@@ -54,8 +54,7 @@ def single_part_one() -> list[Task]:
         Task("Ditt boende", [
             PageAnswers("Ditt boende", {
                 "Hur bor du?": "Jag hyr i andra hand",
-                # Digits only: see test_amounts_typed_the_swedish_way_are_accepted for "6 500:-".
-                "Hur mycket betalar du i hyra eller avgift per månad?": "6500",
+                "Hur mycket betalar du i hyra eller avgift per månad?": "6 500",
                 "Vem hyr du av?": "Anna",
             }),
             PageAnswers("Andra kostnader", {"Vilka av de här kostnaderna har hushållet?": ["Inga av dessa"]}),

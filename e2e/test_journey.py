@@ -339,3 +339,17 @@ def test_every_page_of_the_journey_meets_wcag_21_aa(single_walk, new_device, axe
     violations += axe_violations(axe, page)
 
     assert not violations, "WCAG 2.1 A/AA violations:\n" + "\n".join(violations)
+
+
+# Amounts as people write them ------------------------------------------------------------------------------
+
+def test_amounts_typed_the_swedish_way_are_accepted(new_device):
+    """Typed key by key, "6 500:-" reaches the server (a type=number input would blank it in the browser) and is
+    saved as 6500."""
+    page = new_device().new_page()
+    question = start(page).tasks.open_section("Ditt boende")
+    question.choose("Hur bor du?", "Jag hyr i andra hand")
+    rent = "Hur mycket betalar du i hyra eller avgift per månad?"
+    question.field(rent).press_sequentially("6 500:-")
+    question.continue_to("Andra kostnader")
+    expect(CheckAnswersPage.open(page).answer_text("6500 kronor")).to_be_visible()

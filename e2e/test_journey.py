@@ -247,9 +247,11 @@ def neutral_site(quick_exit_url):
     """The network is closed here: answer the quick exit's host with a tiny stub page, and count the visits."""
     host = urlparse(quick_exit_url).hostname
     visits: list[str] = []
+    referers: list[str] = []
 
     def fulfil(route: Route) -> None:
         visits.append(route.request.url)
+        referers.extend(v for k, v in route.request.headers.items() if k.lower() == "referer")
         route.fulfill(status=200, content_type="text/html; charset=utf-8", body=STUB)
 
     def install(context) -> None:
@@ -257,6 +259,7 @@ def neutral_site(quick_exit_url):
 
     install.host = host
     install.visits = visits
+    install.referers = referers
     return install
 
 
@@ -278,6 +281,7 @@ def test_quick_exit_leaves_and_back_does_not_return(new_device, neutral_site):
     page.wait_for_url(lambda url: urlparse(url).hostname == neutral_site.host)
     expect(page.get_by_role("heading", name="Vädret")).to_be_visible()
     assert neutral_site.visits, "the stub for the neutral site was never asked for"
+    assert neutral_site.referers == [], "the neutral site learnt which page the person left"
 
     # location.replace: the sensitive page is no longer in this tab's history.
     page.go_back()

@@ -79,7 +79,12 @@ def offered_languages() -> tuple[Language, ...]:
 
 
 class LanguageConverter(BaseConverter):
-    """Matches only offered languages: any other code in the URL is a 404, never a Babel error."""
+    """Matches only offered languages: any other code in the URL is a 404, never a Babel error.
+
+    The regex keeps unknown first segments (/favicon.ico, /robots.txt) from being redirected to a slashed URL first.
+    """
+
+    regex = "|".join(sorted((re.escape(lang.url_code) for lang in ALL_LANGUAGES), key=len, reverse=True))
 
     def to_python(self, value: str) -> Language:
         for lang in offered_languages():

@@ -78,6 +78,11 @@ def offered_languages() -> tuple[Language, ...]:
     )
 
 
+def offered_language(url_code: str) -> Language | None:
+    """The offered language with this URL code, or None: the one lookup for URLs, actions and API queries."""
+    return next((lang for lang in offered_languages() if lang.url_code == url_code), None)
+
+
 class LanguageConverter(BaseConverter):
     """Matches only offered languages: any other code in the URL is a 404, never a Babel error.
 
@@ -87,10 +92,10 @@ class LanguageConverter(BaseConverter):
     regex = "|".join(sorted((re.escape(lang.url_code) for lang in ALL_LANGUAGES), key=len, reverse=True))
 
     def to_python(self, value: str) -> Language:
-        for lang in offered_languages():
-            if lang.url_code == value:
-                return lang
-        raise ValidationError()
+        lang = offered_language(value)
+        if lang is None:
+            raise ValidationError()
+        return lang
 
     def to_url(self, value) -> str:
         return value.url_code if isinstance(value, Language) else str(value)

@@ -6,7 +6,7 @@ from flask import abort, g, redirect, render_template, request, url_for
 from .. import drafts
 from ..db import db_session
 from ..forms.questions import build_page_form, form_to_stored, stored_to_form
-from ..i18n import Language, current_language, offered_languages
+from ..i18n import Language, current_language, offered_language
 from ..instrument.path import (
     applicable_pages,
     next_page_in_section,
@@ -114,8 +114,7 @@ def _stored(question, value, previous):
 def _language_from_action(action: str) -> Language | None:
     if not action.startswith("lang:"):
         return None
-    code = action.removeprefix("lang:")
-    return next((lang for lang in offered_languages() if lang.url_code == code), None)
+    return offered_language(action.removeprefix("lang:"))
 
 
 def _int_or_none(value):

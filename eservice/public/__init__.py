@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template, request
 
-from ..i18n import SOURCE_LANGUAGE, current_language, instrument_text, offered_languages
+from ..i18n import SOURCE_LANGUAGE, current_language, instrument_text, offered_language, offered_languages
 from ..instrument import INSTRUMENT
 from ..pdf import pdf_response
 from ..plain_language.glossary import TERMS
@@ -43,7 +43,7 @@ def glossary_api():
     from flask import g
 
     code = request.args.get("lang", SOURCE_LANGUAGE.url_code)
-    lang = next((lang for lang in offered_languages() if lang.url_code == code), None)
+    lang = offered_language(code)
     if lang is None:
         abort(404)
     g.lang = lang

@@ -1,7 +1,6 @@
 """Languages: which we offer, how they appear in URLs, and how instrument texts are looked up in the catalogs.
 
-Instrument texts are translated with the question id (or page, section, term id) as gettext context, so the same
-Swedish words can be translated differently in two places.
+Instrument and glossary texts are looked up with the gettext contexts of eservice.i18n_keys.
 """
 from __future__ import annotations
 
@@ -16,7 +15,8 @@ from flask_babel import Babel, pgettext
 from flask_wtf import FlaskForm
 from werkzeug.routing import BaseConverter, ValidationError
 
-from .instrument.schema import Option, Question
+from .i18n_keys import Owner, context, source
+from .instrument.schema import Option
 from .plain_language.glossary import term as glossary_term
 
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
@@ -125,8 +125,8 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _language_context():
-        return {"lang": current_language(), "languages": offered_languages(), "t": question_text,
-                "tt": instrument_text, "glossary": glossary_term, "csrf_form": FlaskForm}
+        return {"lang": current_language(), "languages": offered_languages(), "t": translated,
+                "glossary": glossary_term, "csrf_form": FlaskForm}
 
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals["switch_language_url"] = switch_language_url
@@ -141,21 +141,11 @@ def init_app(app: Flask) -> None:
         return response
 
 
-def instrument_text(context: str, source: str) -> str:
-    """A text from the definition (page, section, part, term) in the current language."""
-    if not source:
-        return ""
-    return pgettext(context, source)
-
-
-def question_text(question: Question, field: str, option: Option | None = None) -> str:
-    """A question's text, help, why or an option's label in the current language."""
-    if option is not None:
-        if field == "hint":
-            return instrument_text(f"{question.id}.option.{option.code}.hint", option.hint)
-        return instrument_text(f"{question.id}.option.{option.code}", option.label)
-    source = getattr(question, field)
-    return instrument_text(question.id if field == "text" else f"{question.id}.{field}", source)
+def translated(owner: Owner, field: str, option: Option | None = None) -> str:
+    """A text of the instrument or the glossary in the current language: `translated(page, "title")`,
+    `translated(question, "help")`, `translated(question, "label", option)`, `translated(term, "definition")`."""
+    text = source(owner, field, option)
+    return pgettext(context(owner, field, option), text) if text else ""
 
 
 def preferred_language() -> Language:

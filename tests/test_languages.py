@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from flask_babel import force_locale
 
-from eservice.i18n import ALL_LANGUAGES, question_text
+from eservice.i18n import ALL_LANGUAGES, translated
 from eservice.instrument import INSTRUMENT
 
 from .helpers import SINGLE_PART_I, SINGLE_PART_II, Applicant, fill
@@ -26,7 +26,7 @@ def _html_tag(response) -> tuple[str, str]:
 
 def _translated(app, lang, question, field="text"):
     with app.test_request_context(), force_locale(lang.locale):
-        return question_text(question, field)
+        return translated(question, field)
 
 
 @pytest.mark.parametrize("lang", ALL_LANGUAGES, ids=lambda lang: lang.url_code)

@@ -15,7 +15,7 @@ from wtforms.validators import Length, NumberRange, StopValidation, ValidationEr
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
-from ..i18n import question_text
+from ..i18n import translated
 from ..instrument.schema import FREE_TEXT_TYPES, Question, QType
 
 
@@ -100,11 +100,11 @@ class RequiredWhenShown:
 
 
 def _choices(question: Question) -> list[SelectChoice]:
-    return [SelectChoice(o.code, question_text(question, "option", o)) for o in question.options]
+    return [SelectChoice(o.code, translated(question, "label", o)) for o in question.options]
 
 
 def _field_for(question: Question) -> Field:
-    label = question_text(question, "text")
+    label = translated(question, "text")
     validators: list = [RequiredWhenShown(question)]
     if question.type is QType.SINGLE:
         return RadioField(label, choices=_choices(question), validators=validators, validate_choice=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template, request
 
-from ..i18n import SOURCE_LANGUAGE, current_language, instrument_text, offered_language, offered_languages
+from ..i18n import SOURCE_LANGUAGE, current_language, offered_language, offered_languages, translated
 from ..instrument import INSTRUMENT
 from ..pdf import pdf_response
 from ..plain_language.glossary import TERMS
@@ -17,8 +17,8 @@ MAX_SEARCH = 100
 def translated_terms():
     """The glossary in the current language, sorted as that language sorts (roughly: by the translated term)."""
     terms = [
-        {"id": t.id, "term": instrument_text(f"glossary.{t.id}.term", t.term),
-         "definition": instrument_text(f"glossary.{t.id}", t.definition), "term_sv": t.term}
+        {"id": t.id, "term": translated(t, "term"),
+         "definition": translated(t, "definition"), "term_sv": t.term}
         for t in TERMS
     ]
     return sorted(terms, key=lambda t: t["term"].casefold())

@@ -67,5 +67,9 @@ test-unit: install-test
 test-e2e: install-test
 	$(BIN)/pytest e2e
 
+# PNGs of every page of the journey in sv, ar and ti, at phone and desktop width: open screenshots/index.html.
+screenshots: install-test
+	$(BIN)/pytest e2e/test_screenshots.py --journey-shots=screenshots -q
+
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis screenshots

@@ -34,6 +34,11 @@ TIMEOUT_MS = 10_000
 RESULTS_DIR = Path(__file__).parent / "test-results"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--journey-shots", default=str(RESULTS_DIR / "screenshots"),
+                     help="where test_screenshots.py writes the journey's screenshots (make screenshots: screenshots/)")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Screenshots of every open page when a test fails, unless asked otherwise on the command line. Artifacts go
     # under e2e/ (pytest-playwright empties its output folder at the start of each run).

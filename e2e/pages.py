@@ -1,29 +1,38 @@
-"""Page objects for the applicant's journey, in Swedish.
+"""Page objects for the applicant's journey, in every offered language.
 
 They find things the way a person (or a screen reader) does: by role, accessible name and label, never by CSS
 structure. The only ids read directly are #reference and #resume-code, the two values a person copies down.
 Every method that navigates waits for the next page's heading and returns that page's object.
+
+Names are written in Swedish and said in the page's own language (its URL's first segment) through e2e.words:
+`self.w("Börja nu")` is "ابدأ الآن" on /ar/. Methods that take a question or an option take it as shown on the
+page; `answer_codes` takes ids and codes and looks the words up itself.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Union
 
 from playwright.sync_api import Locator, Page, expect
+
+from eservice.instrument import INSTRUMENT
+from eservice.instrument.schema import QType
+
+from .words import Words, words_of
 
 Answer = Union[str, Sequence[str]]  # a radio option, a list of checkbox options, or what to type
 
 
 class BasePage:
-    heading: str | re.Pattern = ""
+    headings: tuple[str, ...] = ()  # the page's h1, in Swedish (one of these)
 
     def __init__(self, page: Page):
         self.page = page
         # Clicks return once a navigation has committed; waiting for the parsed document spares expect() a retry.
         page.wait_for_load_state("domcontentloaded")
-        if self.heading:
-            expect(self.h1).to_have_text(self.heading)
+        self.w: Words = words_of(page)
+        if self.headings:
+            expect(self.h1).to_have_text(self.w.one_of(*self.headings))
 
     @property
     def h1(self) -> Locator:
@@ -35,13 +44,13 @@ class BasePage:
 
     @property
     def quick_exit(self) -> Locator:
-        return self.page.get_by_role("link", name="Lämna sidan snabbt")
+        return self.page.get_by_role("link", name=self.w("Lämna sidan snabbt"))
 
-    def button(self, name: str) -> Locator:
-        return self.main.get_by_role("button", name=name, exact=True)
+    def button(self, swedish: str) -> Locator:
+        return self.main.get_by_role("button", name=self.w(swedish), exact=True)
 
-    def link(self, name: str) -> Locator:
-        return self.main.get_by_role("link", name=name, exact=True)
+    def link(self, swedish: str) -> Locator:
+        return self.main.get_by_role("link", name=self.w(swedish), exact=True)
 
     def shows(self, text: str) -> bool:
         """Whether the text is anywhere in the page's HTML, visible or not (for privacy checks)."""
@@ -49,7 +58,7 @@ class BasePage:
 
 
 class StartPage(BasePage):
-    heading = "Ansök om ekonomiskt bistånd"
+    headings = ("Ansök om ekonomiskt bistånd",)
 
     @classmethod
     def open(cls, page: Page, lang: str = "sv") -> StartPage:
@@ -68,7 +77,7 @@ class StartPage(BasePage):
 class CodePage(BasePage):
     """Shows the reference and a code once: the applicant's own, or one for the partner."""
 
-    heading = re.compile(r"^(Spara din kod|Koden till din make, maka eller sambo)$")
+    headings = ("Spara din kod", "Koden till din make, maka eller sambo")
 
     @property
     def reference(self) -> str:
@@ -88,7 +97,7 @@ class CodePage(BasePage):
 
 
 class ResumePage(BasePage):
-    heading = "Fortsätt din ansökan"
+    headings = ("Fortsätt din ansökan",)
 
     @classmethod
     def open(cls, page: Page, lang: str = "sv") -> ResumePage:
@@ -96,22 +105,22 @@ class ResumePage(BasePage):
         return cls(page)
 
     def resume(self, reference: str, code: str) -> TaskListPage:
-        self.main.get_by_label("Ärendenummer").fill(reference)
-        self.main.get_by_label("Kod", exact=True).fill(code)
+        self.main.get_by_label(self.w("Ärendenummer")).fill(reference)
+        self.main.get_by_label(self.w("Kod"), exact=True).fill(code)
         self.button("Fortsätt").click()
         return TaskListPage(self.page)
 
 
 class SavedPage(BasePage):
-    heading = "Dina svar är sparade"
+    headings = ("Dina svar är sparade",)
 
     def continue_link(self) -> ResumePage:
-        self.main.get_by_role("link", name="Fortsätt din ansökan").click()
+        self.link("Fortsätt din ansökan").click()
         return ResumePage(self.page)
 
 
 class TaskListPage(BasePage):
-    heading = "Din ansökan"
+    headings = ("Din ansökan",)
 
     @classmethod
     def open(cls, page: Page, lang: str = "sv") -> TaskListPage:
@@ -119,8 +128,15 @@ class TaskListPage(BasePage):
         return cls(page)
 
     def task(self, section_title: str) -> Locator:
-        """A task's link; its accessible description is its state: Klar, Påbörjad or Inte påbörjad."""
-        return self.link(section_title)
+        """A task's link, by its text on the page; its accessible description is its state (Klar, Påbörjad or
+        Inte påbörjad, in the page's language)."""
+        return self.main.get_by_role("link", name=section_title, exact=True)
+
+    def task_of(self, section_id: str) -> Locator:
+        return self.task(self.w.section_title(section_id))
+
+    def expect_state(self, task: Locator, swedish_state: str) -> None:
+        expect(task).to_have_accessible_description(self.w(swedish_state))
 
     def open_section(self, section_title: str) -> QuestionPage:
         self.task(section_title).click()
@@ -131,7 +147,7 @@ class TaskListPage(BasePage):
 
     def give_partner_code(self) -> CodePage:
         self.link("Ge hen en egen kod").click()
-        expect(self.h1).to_have_text("Din make, maka eller sambo")
+        expect(self.h1).to_have_text(self.w("Din make, maka eller sambo"))
         self.button("Visa en kod till hen").click()
         return CodePage(self.page)
 
@@ -145,12 +161,15 @@ class TaskListPage(BasePage):
 
 
 class QuestionPage(BasePage):
-    """One page of questions. Questions are named by their Swedish text (the legend or the label)."""
+    """One page of questions. Questions are named by their text as shown (the legend or the label)."""
 
     def __init__(self, page: Page, title: str | None = None):
         super().__init__(page)
         if title is not None:
             self.expect_title(title)
+
+    def expect_page(self, page_id: str) -> QuestionPage:
+        return self.expect_title(self.w.page_title(page_id))
 
     def expect_title(self, title: str) -> QuestionPage:
         self.page.wait_for_load_state("domcontentloaded")
@@ -194,6 +213,31 @@ class QuestionPage(BasePage):
                 self.fill(question, value)
         return self
 
+    def targets(self, answers: Mapping[str, Answer]) -> Iterator[tuple[Locator, str | None]]:
+        """What answering means on this page, by question id: each radio or checkbox to select (with None), or
+        each field with the text to type. Values are option codes, lists of codes, or text."""
+        w = self.w
+        for question_id, value in answers.items():
+            question = INSTRUMENT.question(question_id)
+            assert question is not None, question_id
+            name = w.question(question_id)
+            if question.type == QType.MULTI:
+                for code in value:
+                    yield self.checkbox(name, w.option(question_id, code)), None
+            elif question.type == QType.SINGLE:
+                yield self.radio(name, w.option(question_id, value)), None
+            else:
+                yield self.field(name), value
+
+    def answer_codes(self, answers: Mapping[str, Answer]) -> QuestionPage:
+        """Answer by question id, with the mouse."""
+        for target, text in self.targets(answers):
+            if text is None:
+                target.check()
+            else:
+                target.fill(text)
+        return self
+
     def radio(self, question: str, option: str) -> Locator:
         return self.group(question).get_by_role("radio", name=option, exact=True)
 
@@ -223,7 +267,7 @@ class QuestionPage(BasePage):
 
 
 class CheckAnswersPage(BasePage):
-    heading = re.compile(r"^(Kontrollera dina svar|Dina svar)$")
+    headings = ("Kontrollera dina svar", "Dina svar")
 
     @classmethod
     def open(cls, page: Page, lang: str = "sv") -> CheckAnswersPage:
@@ -240,7 +284,7 @@ class CheckAnswersPage(BasePage):
 
 
 class ConfirmationPage(BasePage):
-    heading = "Dina svar är inskickade"
+    headings = ("Dina svar är inskickade",)
 
     @classmethod
     def open(cls, page: Page, lang: str = "sv") -> ConfirmationPage:

@@ -1,0 +1,159 @@
+"""Checks run on every page a journey visits; each finding is one line that names the language, the page and the
+rule, so a failure says where to look without a rerun.
+
+- axe-core (offline, axe-playwright-python) with the WCAG 2.1 A and AA rules.
+- Page weight: the page and everything it loads, gzip-compressed, from the browser's own network events, with the
+  cache off, so every page is weighed as on a first visit. Every request must stay on the service's origin.
+- Structure: one h1, a title that starts with the h1 and names the service, a skip link to the main content.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import BrowserContext, Page, Request
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+PAGE_BUDGET_BYTES = 30 * 1024  # compressed, the page with everything it loads
+
+
+def where(page: Page) -> str:
+    """`[ar] /ar/q/household "title"`: the language, the path and the title of the page."""
+    path = urlparse(page.url).path
+    lang = path.strip("/").split("/")[0] or "?"
+    return f"[{lang}] {path} \"{page.title()}\""
+
+
+def axe_violations(axe: Axe, page: Page) -> list[str]:
+    """One line per violated rule on the current page: where, rule id, impact, count and a few targets."""
+    page.wait_for_load_state()
+    lines = []
+    for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+        targets = "; ".join(", ".join(n["target"]) for n in violation["nodes"][:5])
+        lines.append(f"{where(page)}: axe {violation['id']} ({violation['impact']}) x{len(violation['nodes'])}: "
+                     f"{violation['help']} [{targets}]")
+    return lines
+
+
+def structure_findings(page: Page) -> list[str]:
+    """The page's own landmarks a person relies on: one h1, a meaningful title, a working skip link."""
+    found = []
+    h1s = page.get_by_role("heading", level=1).all_inner_texts()
+    if len(h1s) != 1:
+        found.append(f"{where(page)}: expected one h1, found {h1s}")
+    title = page.title()
+    if h1s and (h1s[0].strip() not in title or title.strip() == h1s[0].strip()):
+        found.append(f"{where(page)}: the title should name the page ({h1s[0]!r}) and the service")
+    skip = page.locator("a.skip-link")
+    if skip.count() != 1 or skip.get_attribute("href") != "#main" or page.locator("main#main").count() != 1:
+        found.append(f"{where(page)}: no skip link to <main id=main>")
+    return found
+
+
+# For each error in the summary: its link, the field it points to, and the field's own description (what a screen
+# reader says on reaching the field). A radio or checkbox is described through its fieldset.
+_ERROR_LINKS = """() => [...document.querySelectorAll('[role=alert] a[href^="#"]')].map(a => {
+  const target = document.getElementById(a.getAttribute('href').slice(1));
+  const holder = target && ['radio', 'checkbox'].includes(target.type) ? target.closest('fieldset') : target;
+  const ids = ((holder && holder.getAttribute('aria-describedby')) || '').split(' ').filter(Boolean);
+  return {link: a.textContent.trim(), target: !!target,
+          description: ids.map(id => (document.getElementById(id) || {}).textContent || '').join(' ')};
+})"""
+
+
+def error_findings(page: Page) -> list[str]:
+    """Every error in the summary links to its field, and that field is described by the same message."""
+    errors = page.evaluate(_ERROR_LINKS)
+    if not errors:
+        return [f"{where(page)}: expected an error summary with links to the fields"]
+    found = []
+    for error in errors:
+        message = re.sub(r"^\d+\.\d+\s+", "", error["link"])  # less the question's number, if it has one
+        if not error["target"]:
+            found.append(f"{where(page)}: the error {error['link']!r} links to no field")
+        elif message not in error["description"]:
+            found.append(f"{where(page)}: the field of {error['link']!r} is not described by its error")
+    return found
+
+
+@dataclass
+class Load:
+    url: str
+    kind: str  # Playwright's resource type: document, stylesheet, script, ...
+    compressed_bytes: int = 0
+
+
+@dataclass
+class Visit:
+    """One page as a person opens it: the navigation (a POST and its redirect count as one) and all it loads."""
+
+    url: str
+    loads: list[Load] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return urlparse(self.url).path
+
+    @property
+    def total(self) -> int:
+        return sum(load.compressed_bytes for load in self.loads)
+
+    def describe(self) -> str:
+        return ", ".join(f"{load.kind} {urlparse(load.url).path} {load.compressed_bytes} B" for load in self.loads)
+
+
+@dataclass
+class NetworkLog:
+    """Every request a page makes, grouped by the navigation it belongs to and weighed when it finishes.
+
+    Grouping happens as requests start, in the browser's order, so a late "finished" event still lands on its page.
+    """
+
+    origin: str
+    visits: list[Visit] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    _open: dict[int, Load] = field(default_factory=dict)
+
+    def attach(self, context: BrowserContext, page: Page) -> None:
+        # Chromium's own switch: the cache off, so each page is weighed with everything it loads.
+        context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+        page.on("request", self._started)
+        page.on("requestfinished", self._finished)
+
+    def _started(self, request: Request) -> None:
+        if request.url.startswith("data:"):
+            return  # inline, already counted in its document
+        parsed = urlparse(request.url)
+        if f"{parsed.scheme}://{parsed.netloc}" != self.origin:
+            self.foreign.append(request.url)
+        redirected = request.redirected_from is not None
+        if request.is_navigation_request() and not redirected or not self.visits:
+            self.visits.append(Visit(request.url))
+        elif request.is_navigation_request():
+            self.visits[-1].url = request.url  # where the redirect lands names the page
+        load = Load(request.url, request.resource_type)
+        self.visits[-1].loads.append(load)
+        self._open[id(request)] = load
+
+    def _finished(self, request: Request) -> None:
+        load = self._open.pop(id(request), None)
+        if load is None:
+            return
+        response = request.response()
+        try:
+            body = response.body() if response is not None else b""
+        except Exception:  # a redirect has no body to read; its headers are all it costs
+            body = b""
+        encoded = response is not None and response.header_value("content-encoding")
+        headers = request.sizes()
+        load.compressed_bytes = ((len(body) if encoded else len(gzip.compress(body, 6)))
+                                 + headers["requestHeadersSize"] + headers["responseHeadersSize"])
+
+
+def weight_findings(lang: str, visits: list[Visit], budget: int = PAGE_BUDGET_BYTES) -> list[str]:
+    return [f"[{lang}] {visit.path}: weighs {visit.total} B compressed, over the budget of {budget} B "
+            f"({visit.describe()})" for visit in visits if visit.total > budget]

@@ -15,6 +15,10 @@ class BaseConfig:
     SESSION_COOKIE_SAMESITE = "Lax"
     # An applicant who stops for a while must sign in again with the code; answers are saved on every page.
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
+    # Before that, the page asks whether the person is still there; unanswered, it saves the page and signs out
+    # this long before the session would end, so that a slow network still gets the save in on time.
+    SESSION_WARNING_BEFORE = timedelta(minutes=5)
+    SESSION_SAVE_BEFORE = timedelta(minutes=1)
     # Forms are small: anything larger than this is refused with 413 before it is parsed.
     MAX_CONTENT_LENGTH = 64 * 1024
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token; a slow reader must not lose a page

@@ -87,18 +87,31 @@ def save_and_exit():
     return leave_saved(g.adult)
 
 
+@bp.post("/<lang:lang>/still-here")
+@applicant_required
+def still_here():
+    """The timeout warning's "continue": any signed-in request renews the session, so this only answers."""
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    return "", 204
+
+
 def leave_saved(adult):
-    """Everything is saved already: forget who is signed in here and say how to come back."""
+    """Everything is saved already: forget who is signed in here and say how to come back. When the timeout warning
+    went unanswered, the page it was on was saved first, and the saved page says why the person was signed out."""
     reference = adult.household.reference
+    timed_out = request.form.get("timed_out") == "1"
     sign_out()
     session["saved_reference"] = reference
+    session["saved_after_timeout"] = timed_out
     return redirect(url_for("applicant.saved"))
 
 
 @bp.get("/<lang:lang>/saved")
 @access(PUBLIC)
 def saved():
-    return render_template("applicant/saved.html", reference=session.get("saved_reference"))
+    return render_template("applicant/saved.html", reference=session.get("saved_reference"),
+                           timed_out=session.get("saved_after_timeout", False))
 
 
 @bp.route("/<lang:lang>/partner", methods=["GET", "POST"])

@@ -63,3 +63,58 @@
     });
   });
 })();
+
+// Session timeout: ask a few minutes before the session ends; unanswered, save the page and sign out, so that
+// nothing typed is lost. Times are counted from the page load (every request renews the session) on the clock,
+// not on timers alone, so a phone that slept still does the right thing when it wakes.
+(function () {
+  "use strict";
+  var dialog = document.getElementById("session-timeout");
+  if (!dialog || typeof dialog.showModal !== "function") return;
+  var form = dialog.querySelector("form");
+  var answers = document.getElementById("answers");
+  var seconds = function (name) { return Number(dialog.getAttribute(name)) * 1000; };
+  var lifetime = seconds("data-lifetime"), warnAfter = seconds("data-warn-after"), saveAfter = seconds("data-save-after");
+  var since = Date.now(), leaving = false;
+
+  function hidden(target, name, value) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    input.value = value;
+    target.appendChild(input);
+  }
+  function leave(timedOut) {
+    if (leaving) return;
+    leaving = true;
+    var target = answers || form;  // on a page of questions, what is typed there is saved on the way out
+    if (answers) hidden(answers, "action", "save_exit");
+    if (timedOut) hidden(target, "timed_out", "1");
+    target.submit();
+  }
+  function stillHere() {
+    fetch(dialog.getAttribute("data-still-here"), {method: "POST", body: new FormData(form), credentials: "same-origin"})
+      .then(function (response) {
+        if (response.ok && !response.redirected) {
+          since = Date.now();
+          dialog.close();
+        } else if (response.redirected) {
+          window.location.assign(response.url);  // the session had already ended: sign in again
+        }
+      })
+      .catch(function () { /* offline: the dialog stays, and the page is saved in time if it can be */ });
+  }
+  function tick() {
+    var idle = Date.now() - since;
+    if (idle >= lifetime) return;  // too late to save: the server would refuse; the page keeps what is typed
+    if (idle >= saveAfter) leave(true);
+    else if (idle >= warnAfter && !dialog.open) dialog.showModal();
+  }
+  dialog.querySelector("[data-still-here]").addEventListener("click", stillHere);
+  dialog.addEventListener("cancel", function (event) { event.preventDefault(); stillHere(); });  // Escape
+  form.addEventListener("submit", function (event) {
+    if (answers) { event.preventDefault(); leave(false); }
+  });
+  setInterval(tick, 5000);
+  document.addEventListener("visibilitychange", tick);
+})();

@@ -2,6 +2,8 @@
 touches the models' answers directly."""
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -127,24 +129,40 @@ def base_context(db: Session, adult: Adult, part: Part) -> dict[str, Any]:
 
 
 class EditConflict(Exception):
-    """The answers changed in another tab or window since this page was opened."""
+    """This page's answers changed in another tab or window since the page was opened."""
+
+
+def page_version(answers: dict[str, Any], page_question_ids: list[str]) -> str:
+    """A short fingerprint of one page's stored answers, sent with the page and back with its form.
+
+    Two tabs on different pages both save; a save from a page whose answers changed since it was shown is refused,
+    so nobody overwrites what they have not seen.
+    """
+    shown = {qid: answers.get(qid) for qid in page_question_ids}
+    encoded = json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()[:16]
 
 
 def save_page(db: Session, adult: Adult, part: Part, page_id: str, new_answers: dict[str, Any],
-              page_question_ids: list[str], seen_version: int | None, complete: bool = True) -> AnswerSet:
-    row = answer_set(db, adult, part)
-    if seen_version is not None and seen_version != row.version:
-        raise EditConflict()
-    answers = {k: v for k, v in row.answers.items() if k not in page_question_ids}
-    answers.update({k: v for k, v in new_answers.items() if v not in (None, "", [])})
-    row.answers = prune(part, answers, base_context(db, adult, part))
-    if complete:
-        row.completed_pages = sorted(set(row.completed_pages) | {page_id})
-    try:
-        db.commit()
-    except StaleDataError as exc:  # another request saved between our read and our write
-        db.rollback()
-        raise EditConflict() from exc
+              page_question_ids: list[str], seen_version: str | None, complete: bool = True) -> AnswerSet:
+    for attempt in (1, 2):
+        row = answer_set(db, adult, part)
+        if seen_version is not None and seen_version != page_version(row.answers, page_question_ids):
+            raise EditConflict()
+        answers = {k: v for k, v in row.answers.items() if k not in page_question_ids}
+        answers.update({k: v for k, v in new_answers.items() if v not in (None, "", [])})
+        row.answers = prune(part, answers, base_context(db, adult, part))
+        if complete:
+            row.completed_pages = sorted(set(row.completed_pages) | {page_id})
+        try:
+            db.commit()
+            break
+        except StaleDataError as exc:
+            # Another request saved the same answer set between our read and our write (the row's version
+            # column caught it). Read again: if it was another page, this page's save still goes through.
+            db.rollback()
+            if attempt == 2:
+                raise EditConflict() from exc
     if not part.per_adult:
         _prune_part_two_of_household(db, adult.household)
     return row

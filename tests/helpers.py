@@ -6,7 +6,7 @@ import re
 from flask.testing import FlaskClient
 
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
-VERSION = re.compile(r'name="version" value="(\d+)"')
+VERSION = re.compile(r'name="version" value="([0-9a-f]+)"')
 CODE = re.compile(r'id="resume-code">([^<]+)<')
 REFERENCE = re.compile(r'id="reference">([^<]+)<')
 

@@ -273,6 +273,55 @@ def test_a_stale_tab_does_not_overwrite_a_newer_save(app, client):
     assert stored_answers(app, person.reference, "I")["bank_balance"] == 300
 
 
+def test_two_tabs_on_different_pages_both_save(app, client):
+    """The version a page carries is that of its own answers: saving another page in between is no conflict."""
+    person = Applicant(client).start()
+    assets_tab = person.get("q/assets").get_data(as_text=True)
+    housing_tab = person.get("q/housing").get_data(as_text=True)
+
+    def save(html: str, page_id: str, data: dict):
+        return client.post(f"/sv/q/{page_id}", data={
+            "csrf_token": token(html), "version": VERSION.search(html).group(1), "action": "continue", **data})
+
+    assert save(housing_tab, "housing", SINGLE_PART_I["housing"]).status_code == 302
+    assert save(assets_tab, "assets", SINGLE_PART_I["assets"]).status_code == 302
+    stored = stored_answers(app, person.reference, "I")
+    assert stored["rent"] == 6500 and stored["bank_balance"] == 150
+
+
+def test_a_save_that_races_another_pages_save_is_retried(app, client, monkeypatch):
+    """Another request saves a different page between this save's read and its write: the row's version column
+    catches it, and this save is read again and goes through, because its own page did not change."""
+    from eservice import drafts
+    from eservice.models import Adult, Household
+
+    person = Applicant(client).start()
+    part = INSTRUMENT.part("I")
+    ids = {page_id: [q.id for q in INSTRUMENT.locate_page(page_id)[2].questions] for page_id in ("assets", "housing")}
+    housing = {"housing_type": "rent_first_hand", "rent": 6500, "landlord": "Bo AB"}
+    with app.app_context(), db(app) as slow, db(app) as fast:
+        def adult(session):
+            household = session.scalars(select(Household).where(Household.reference == person.reference)).one()
+            return session.scalars(select(Adult).where(Adult.household_id == household.id)).one()
+
+        real_prune, reads = drafts.prune, []
+
+        def prune_with_a_race(*args):  # runs in save_page between its read and its commit
+            if args[0] is not part:
+                return real_prune(*args)  # part II, pruned after a part I save
+            reads.append(args[1])
+            if len(reads) == 1:
+                drafts.save_page(fast, adult(fast), part, "housing", housing, ids["housing"], None)
+            return real_prune(*args)
+
+        monkeypatch.setattr(drafts, "prune", prune_with_a_race)
+        seen = drafts.page_version({}, ids["assets"])
+        drafts.save_page(slow, adult(slow), part, "assets", {"bank_balance": 150}, ids["assets"], seen)
+    assert len(reads) == 3, "the slow save was not tried twice"  # slow, fast, slow again
+    stored = stored_answers(app, person.reference, "I")
+    assert stored["rent"] == 6500 and stored["bank_balance"] == 150
+
+
 # --- What is stored ---------------------------------------------------------------------------------------------
 
 def test_changing_part_one_drops_part_two_answers_that_no_longer_apply(app, client):

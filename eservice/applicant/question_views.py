@@ -74,7 +74,7 @@ def question_page(page_id: str):
                            if q.id in form.shown_ids}
             try:
                 drafts.save_page(db, adult, part, page.id, new_answers, [q.id for q in page.questions],
-                                 _int_or_none(request.form.get("version")), complete=form.enforce_required)
+                                 request.form.get("version") or None, complete=form.enforce_required)
             except drafts.EditConflict:
                 conflict = True
                 row = drafts.answer_set(db, adult, part)
@@ -98,7 +98,7 @@ def question_page(page_id: str):
 
     return render_template(
         "applicant/question_page.html", form=form, part=part, section=section, page=page, questions=shown,
-        version=row.version, conflict=conflict, back_to_check=back_to_check,
+        version=drafts.page_version(row.answers, [q.id for q in page.questions]), conflict=conflict, back_to_check=back_to_check,
         follow_ups={q.id for q in shown if q.show_when and q not in visible_questions(page, row.answers, base)},
     ), status
 
@@ -115,12 +115,3 @@ def _language_from_action(action: str) -> Language | None:
     if not action.startswith("lang:"):
         return None
     return offered_language(action.removeprefix("lang:"))
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-

@@ -1,6 +1,8 @@
-"""The whole journey with the keyboard alone, in Swedish, JavaScript on and the real CSP in force."""
+"""The whole journey with the keyboard alone, in Swedish and in Arabic (right to left), JavaScript on and the real
+CSP in force."""
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from .journeys import single_journey
@@ -25,12 +27,13 @@ def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(context):
     assert keys.focus_findings == [], keys.focus_findings
 
 
-def test_a_single_applicant_with_the_keyboard_alone(context):
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+def test_a_single_applicant_with_the_keyboard_alone(context, lang):
     """Start page to confirmation without a mouse: every link, button, radio, checkbox and field is reached with
     Tab or Shift+Tab and used with Space, Enter, the arrow keys or typing; every stop shows its focus."""
     page = context.new_page()
     keys = Keyboard(page)
-    reference, done = single_journey(page, hands=keys)
+    reference, done = single_journey(page, lang=lang, hands=keys)
     assert done.reference == reference
     assert keys.presses > 200, keys.presses
     assert keys.focus_findings == [], "\n".join(keys.focus_findings)

@@ -3,8 +3,9 @@
 One walk per language (Swedish, English, Arabic, Persian, Dari, Somali, Tigrinya, Ukrainian), from the start page to
 the confirmation, found by role and accessible name in that language (e2e.words). On every page: axe-core WCAG 2.1
 A/AA, one h1, a title naming the page, a skip link, the weight of the page and all it loads, and no request to
-another origin. Then three states the journey does not pass through: the list of all questions, the resume page
-with an error, and a question page with validation errors whose messages are tied to their fields.
+another origin. Then the pages and states the single journey does not pass through: the list of all questions, the
+resume page with an error, a question page with validation errors whose messages are tied to their fields, the
+partner's page and code, and the page after "save and come back later".
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from playwright.sync_api import Page, expect
 from .checks import Load, NetworkLog, Visit, axe_violations, error_findings, structure_findings, weight_findings
 from .conftest import TIMEOUT_MS
 from .journeys import single_journey, start
-from .pages import QuestionPage, ResumePage
+from .pages import CodePage, QuestionPage, ResumePage
 from .words import offered_codes, words
 
 PHONE = {"width": 390, "height": 844}
@@ -90,6 +91,19 @@ def walk(request, browser, browser_context_args, base_url, axe, pytestconfig) ->
         expect(question.main.get_by_role("alert")).to_be_visible()
         on_page(page)
         result.findings["errors"] += error_findings(page)
+        # A couple this time: the page that gives the partner a code, the partner's code, and leaving saved.
+        question.answer_codes({"applying_with": "with_partner", "children_count": "0", "other_adults": "no"})
+        tasks = question.continue_to_task_list()
+        on_page(page)
+        tasks.link("Ge hen en egen kod").click()
+        expect(tasks.h1).to_have_text(w("Din make, maka eller sambo"))
+        on_page(page)
+        tasks.button("Visa en kod till hen").click()
+        on_page(CodePage(page).page)
+        tasks = CodePage(page).back_to_list()
+        on_page(page)
+        tasks.save_and_come_back_later()
+        on_page(page)
         page.wait_for_load_state("networkidle")  # every request finished, and weighed
         result.visits = network.visits
         result.foreign_requests = network.foreign

@@ -3,8 +3,8 @@
 One walk per language (Swedish, English, Arabic, Persian, Dari, Somali, Tigrinya, Ukrainian), from the start page to
 the confirmation, found by role and accessible name in that language (e2e.words). On every page: axe-core WCAG 2.1
 A/AA, one h1, a title naming the page, a skip link, the weight of the page and all it loads, and no request to
-another origin. Then the pages and states the single journey does not pass through: the list of all questions, the
-resume page with an error, a question page with validation errors whose messages are tied to their fields, the
+another origin. Then the pages and states the single journey does not pass through: the footer's pages (all questions,
+glossary, the interpreter's view, accessibility), the resume page with an error, a question page with validation errors whose messages are tied to their fields, the
 partner's page and code, and the page after "save and come back later".
 """
 from __future__ import annotations
@@ -77,8 +77,9 @@ def walk(request, browser, browser_context_args, base_url, axe, pytestconfig) ->
         result.final_path = urlparse(page.url).path
 
         # States the journey does not pass through.
-        page.goto(f"/{lang}/questions")
-        on_page(page)
+        for public in ("questions", "glossary", "interpreter", "accessibility"):  # the footer's pages
+            page.goto(f"/{lang}/{public}")
+            on_page(page)
         resume = ResumePage.open(page, lang)
         on_page(page)
         resume.button("Fortsätt").click()

@@ -4,7 +4,8 @@ rule, so a failure says where to look without a rerun.
 - axe-core (offline, axe-playwright-python) with the WCAG 2.1 A and AA rules.
 - Page weight: the page and everything it loads, gzip-compressed, from the browser's own network events, with the
   cache off, so every page is weighed as on a first visit. Every request must stay on the service's origin.
-- Structure: one h1, a title that starts with the h1 and names the service, a skip link to the main content.
+- Structure: one h1, a title that names the page and the service, a skip link to the main content, and the quick
+  exit at the top of the screen.
 """
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ def structure_findings(page: Page) -> list[str]:
     title = page.title()
     if h1s and (h1s[0].strip() not in title or title.strip() == h1s[0].strip()):
         found.append(f"{where(page)}: the title should name the page ({h1s[0]!r}) and the service")
+    # Principle 4: the quick exit is one tap away on every page, at the top, without scrolling.
+    quick_exit = page.locator("a[data-quick-exit]")
+    box = quick_exit.bounding_box() if quick_exit.count() == 1 else None
+    if box is None or box["y"] > 120 or box["height"] < 24:
+        found.append(f"{where(page)}: no quick exit at the top of the page ({box})")
     skip = page.locator("a.skip-link")
     if skip.count() != 1 or skip.get_attribute("href") != "#main" or page.locator("main#main").count() != 1:
         found.append(f"{where(page)}: no skip link to <main id=main>")

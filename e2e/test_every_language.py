@@ -131,7 +131,7 @@ def test_every_page_meets_wcag_21_aa(walk):
     assert not walk.findings["axe"], "WCAG 2.1 A/AA violations:\n" + "\n".join(walk.findings["axe"])
 
 
-def test_every_page_has_one_h1_a_title_and_a_skip_link(walk):
+def test_every_page_has_one_h1_a_title_a_skip_link_and_the_quick_exit(walk):
     assert not walk.findings["structure"], "\n".join(walk.findings["structure"])
 
 
@@ -170,6 +170,6 @@ def test_the_checks_can_fail(new_device, axe):
     found = " ".join(axe_violations(axe, page))
     assert "image-alt" in found and "html-has-lang" in found and "label" in found, found
     structure = " ".join(structure_findings(page))
-    assert "one h1" in structure and "skip link" in structure, structure
+    assert "one h1" in structure and "skip link" in structure and "quick exit" in structure, structure
     assert "links to no field" in " ".join(error_findings(page))
     assert "over the budget" in " ".join(weight_findings("sv", [Visit("/sv/x", [Load("/sv/x", "document", 40_000)])]))

@@ -1,8 +1,8 @@
 """The applicant's journey in a real browser (Chromium), in Swedish, with the real CSP in force.
 
 (b) a couple on two devices, each adult's own words private; (c) save, leave, and resume on another device;
-(d) quick exit from the sensitive section; (e) the whole journey without JavaScript. (a), a single adult from
-start to confirmation with axe on every page, runs in every language in test_every_language.py.
+(d) quick exit from the sensitive section; (e) the whole journey without JavaScript (in Arabic too). (a), a single
+adult from start to confirmation with axe on every page, runs in every language in test_every_language.py.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from playwright.sync_api import ConsoleMessage, Page, Route, expect
 
 from .journeys import couple_part_one, fill_tasks, part_two, single_journey, start
 from .pages import CheckAnswersPage, ConfirmationPage, QuestionPage, ResumePage, StartPage, TaskListPage
+from .words import words
 
 
 def _collect_errors(page: Page) -> list[str]:
@@ -218,15 +219,17 @@ def test_quick_exit_with_shift_escape(new_device, neutral_site):
 
 # (e) ---------------------------------------------------------------------------------------------------------
 
-def test_the_whole_journey_works_without_javascript(new_device):
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+def test_the_whole_journey_works_without_javascript(new_device, lang):
     page = new_device(java_script_enabled=False).new_page()
+    w = words(lang)
 
     def on_page(p: Page) -> None:
         # Without the script, follow-up questions are simply shown.
-        if QuestionPage(p).title == "Ditt boende":
-            expect(QuestionPage(p).field("Vem hyr du av?")).to_be_visible()
+        if urlparse(p.url).path.endswith("/q/housing"):
+            expect(QuestionPage(p).field(w.question("landlord"))).to_be_visible()
 
-    reference, done = single_journey(page, on_page)
+    reference, done = single_journey(page, on_page, lang)
     assert done.reference == reference
 
 

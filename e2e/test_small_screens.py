@@ -1,4 +1,5 @@
-"""Small screens and zoom: at 320 CSS pixels, and at 200% text zoom, nothing overflows sideways."""
+"""Small screens, zoom and text spacing: at 320 CSS pixels, at 200% text zoom, and with the wider text spacing of
+WCAG 1.4.12 at 320 pixels, nothing overflows sideways and no text is cut off."""
 from __future__ import annotations
 
 import pytest
@@ -9,22 +10,45 @@ PAGES = ["", "resume", "questions", "glossary", "interpreter", "accessibility", 
          "q/incomes", "q/education", "q/violence", "check"]
 
 
+# WCAG 2.1 1.4.12: line height 1.5, paragraph spacing 2 em, letter spacing 0.12 em, word spacing 0.16 em.
+TEXT_SPACING = ("*{line-height:1.5!important;letter-spacing:.12em!important;word-spacing:.16em!important}"
+                "p{margin-block-end:2em!important}")
+ZOOM_STYLE = {"200%": "html{font-size:200%!important}", "spacing": TEXT_SPACING}
+
+# Elements whose text is cut off: more content than box, with overflow hidden (a fixed height would do it).
+_CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
+  const style = getComputedStyle(el);
+  const hides = ['hidden', 'clip'].includes(style.overflowY) || ['hidden', 'clip'].includes(style.overflowX);
+  return hides && el.offsetParent !== null && el.clientWidth > 1 &&
+         (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+}).map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''))"""
+
+
 def _overflowing(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
 
 @pytest.mark.parametrize("lang", ["sv", "ar"])
-@pytest.mark.parametrize("zoom", ["320px", "200%"])
+@pytest.mark.parametrize("zoom", ["320px", "200%", "spacing"])
 def test_nothing_overflows_sideways(new_device, lang, zoom):
-    width = 320 if zoom == "320px" else 640
+    width = 640 if zoom == "200%" else 320
     # bypass_csp only so the test can inject its zoom style; the pages' own CSP is tested in the journeys.
     page = new_device(viewport={"width": width, "height": 800}, bypass_csp=True).new_page()
     StartPage.open(page).start().confirm_saved()  # signed in: the same pages are then read in `lang`
-    wide = []
+    wide, clipped = [], []
     for path in PAGES:
         page.goto(f"/{lang}/{path}")
-        if zoom == "200%":  # text zoom: double the root font size, as the browser's text-size setting does
-            page.add_style_tag(content="html{font-size:200%!important}")
+        if zoom in ZOOM_STYLE:  # 200%: the root font size doubled, as the browser's text-size setting does
+            page.add_style_tag(content=ZOOM_STYLE[zoom])
         if _overflowing(page):
             wide.append(path or "start")
-    assert not wide, f"{lang} at {zoom}: pages wider than the screen: {wide}"
+        clipped += [f"{path or 'start'}: {el}" for el in page.evaluate(_CLIPPED)]
+    assert not wide, f"[{lang}] at {zoom}: pages wider than the screen: {wide}"
+    assert not clipped, f"[{lang}] at {zoom}: text cut off in {clipped}"
+
+
+def test_cut_off_text_would_be_found(new_device):
+    page = new_device(viewport={"width": 320, "height": 800}).new_page()
+    page.set_content("<div class='box' style='height:1.2em;overflow:hidden'>A sentence long enough to wrap onto "
+                     "several lines at this width, so that the fixed height cuts it off.</div><p>Fine.</p>")
+    assert page.evaluate(_CLIPPED) == ["div.box"]

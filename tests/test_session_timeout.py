@@ -56,3 +56,11 @@ def test_leaving_on_purpose_does_not_say_timed_out(client):
     person = Applicant(client).start()
     person.answer("household", {"applying_with": "alone"}, action="save_exit")
     assert NOTICE not in client.get("/sv/saved").get_data(as_text=True)
+
+
+def test_the_start_page_and_the_statement_tell_the_time_limit_that_is_configured(app, client):
+    """Said up front, for everyone and also without JavaScript. The texts say "30 minuter": a new session length
+    must change them too (and their translations), which this test is here to force."""
+    assert app.config["PERMANENT_SESSION_LIFETIME"].total_seconds() == 30 * 60
+    assert "Om du inte gör något på 30 minuter loggar vi ut dig." in client.get("/sv/").get_data(as_text=True)
+    assert "efter 30 minuter" in client.get("/sv/accessibility").get_data(as_text=True)

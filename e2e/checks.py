@@ -1,7 +1,7 @@
 """Checks run on every page a journey visits; each finding is one line that names the language, the page and the
 rule, so a failure says where to look without a rerun.
 
-- axe-core (offline, axe-playwright-python) with the WCAG 2.1 A and AA rules.
+- axe-core (offline, axe-playwright-python) with the WCAG 2.1 A and AA rules and axe's best practices.
 - Page weight: the page and everything it loads, gzip-compressed, from the browser's own network events, with the
   cache off, so every page is weighed as on a first visit. Every request must stay on the service's origin.
 - Structure: one h1, a title that names the page and the service, a skip link to the main content, and the quick
@@ -18,7 +18,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, Request
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+# axe's best practices too (landmarks, heading order ...): not WCAG failures, but what a screen reader user trips on.
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA + ["best-practice"]}, "resultTypes": ["violations"]}
 PAGE_BUDGET_BYTES = 30 * 1024  # compressed, the page with everything it loads
 
 
@@ -35,8 +36,9 @@ def axe_violations(axe: Axe, page: Page) -> list[str]:
     lines = []
     for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
         targets = "; ".join(", ".join(n["target"]) for n in violation["nodes"][:5])
-        lines.append(f"{where(page)}: axe {violation['id']} ({violation['impact']}) x{len(violation['nodes'])}: "
-                     f"{violation['help']} [{targets}]")
+        kind = "WCAG" if set(violation["tags"]) & set(WCAG_21_AA) else "best practice"
+        lines.append(f"{where(page)}: axe {violation['id']} ({kind}, {violation['impact']}) "
+                     f"x{len(violation['nodes'])}: {violation['help']} [{targets}]")
     return lines
 
 

@@ -59,7 +59,23 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
 
 
 @pytest.fixture(scope="session")
-def live_server(live_app: Flask) -> Iterator[BaseWSGIServer]:
+def served(live_app: Flask) -> list[str]:
+    """Every path (with its query) the live server was asked for, in order: what reached the server, as opposed
+    to what the browser answered from its cache."""
+    paths: list[str] = []
+    inner = live_app.wsgi_app
+
+    def recording(environ, start_response):
+        query = environ.get("QUERY_STRING")
+        paths.append(environ.get("PATH_INFO", "") + (f"?{query}" if query else ""))
+        return inner(environ, start_response)
+
+    live_app.wsgi_app = recording
+    return paths
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask, served: list[str]) -> Iterator[BaseWSGIServer]:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no access log line per request in the report
     # Port 0: the OS picks a free port. Threaded: the browser fetches the page, its CSS and JS in parallel.
     server = make_server("127.0.0.1", 0, live_app, threaded=True)

@@ -23,8 +23,9 @@ def create_app(env: str | None = None, **overrides) -> Flask:
 
     check_definition()
 
-    from . import cli, db, errors, i18n, security
+    from . import assets, cli, db, errors, i18n, security
 
+    assets.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

@@ -11,7 +11,7 @@ page; `answer_codes` takes ids and codes and looks the words up itself.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Union
+from typing import Self, Union
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -25,6 +25,13 @@ Answer = Union[str, Sequence[str]]  # a radio option, a list of checkbox options
 
 class BasePage:
     headings: tuple[str, ...] = ()  # the page's h1, in Swedish (one of these)
+    path: str | None = None  # where the page is, after the language: "resume" for /sv/resume
+
+    @classmethod
+    def open(cls, page: Page, lang: str = "sv") -> Self:
+        assert cls.path is not None, f"{cls.__name__} has no address of its own"
+        page.goto(f"/{lang}/{cls.path}")
+        return cls(page)
 
     def __init__(self, page: Page):
         self.page = page
@@ -59,11 +66,7 @@ class BasePage:
 
 class StartPage(BasePage):
     headings = ("Ansök om ekonomiskt bistånd",)
-
-    @classmethod
-    def open(cls, page: Page, lang: str = "sv") -> StartPage:
-        page.goto(f"/{lang}/")
-        return cls(page)
+    path = ""
 
     def start(self) -> CodePage:
         self.button("Börja nu").click()
@@ -98,11 +101,7 @@ class CodePage(BasePage):
 
 class ResumePage(BasePage):
     headings = ("Fortsätt din ansökan",)
-
-    @classmethod
-    def open(cls, page: Page, lang: str = "sv") -> ResumePage:
-        page.goto(f"/{lang}/resume")
-        return cls(page)
+    path = "resume"
 
     def resume(self, reference: str, code: str) -> TaskListPage:
         self.main.get_by_label(self.w("Ärendenummer")).fill(reference)
@@ -114,18 +113,10 @@ class ResumePage(BasePage):
 class SavedPage(BasePage):
     headings = ("Dina svar är sparade",)
 
-    def continue_link(self) -> ResumePage:
-        self.link("Fortsätt din ansökan").click()
-        return ResumePage(self.page)
-
 
 class TaskListPage(BasePage):
     headings = ("Din ansökan",)
-
-    @classmethod
-    def open(cls, page: Page, lang: str = "sv") -> TaskListPage:
-        page.goto(f"/{lang}/tasks")
-        return cls(page)
+    path = "tasks"
 
     def task(self, section_title: str) -> Locator:
         """A task's link, by its text on the page; its accessible description is its state (Klar, Påbörjad or
@@ -151,9 +142,6 @@ class TaskListPage(BasePage):
         self.button("Visa en kod till hen").click()
         return CodePage(self.page)
 
-    def check_answers(self) -> CheckAnswersPage:
-        self.link("Kontrollera och skicka in").click()
-        return CheckAnswersPage(self.page)
 
     def save_and_come_back_later(self) -> SavedPage:
         self.button("Spara och fortsätt senare").click()
@@ -268,11 +256,7 @@ class QuestionPage(BasePage):
 
 class CheckAnswersPage(BasePage):
     headings = ("Kontrollera dina svar", "Dina svar")
-
-    @classmethod
-    def open(cls, page: Page, lang: str = "sv") -> CheckAnswersPage:
-        page.goto(f"/{lang}/check")
-        return cls(page)
+    path = "check"
 
     def answer_text(self, text: str) -> Locator:
         """An answer as the summary shows it (an option's label, or the person's own words)."""
@@ -285,11 +269,7 @@ class CheckAnswersPage(BasePage):
 
 class ConfirmationPage(BasePage):
     headings = ("Dina svar är inskickade",)
-
-    @classmethod
-    def open(cls, page: Page, lang: str = "sv") -> ConfirmationPage:
-        page.goto(f"/{lang}/done")
-        return cls(page)
+    path = "done"
 
     @property
     def reference(self) -> str:

@@ -1,11 +1,12 @@
 """The single applicant's whole journey in every offered language, checked on every page on the way.
 
 One walk per language (Swedish, English, Arabic, Persian, Dari, Somali, Tigrinya, Ukrainian), from the start page to
-the confirmation, found by role and accessible name in that language (e2e.words). On every page: axe-core WCAG 2.1
-A/AA, one h1, a title naming the page, a skip link, the weight of the page and all it loads, and no request to
-another origin. Then the pages and states the single journey does not pass through: the footer's pages (all questions,
-glossary, the interpreter's view, accessibility), the resume page with an error, a question page with validation errors whose messages are tied to their fields, the
-partner's page and code, and the page after "save and come back later".
+the confirmation, found by role and accessible name in that language (e2e.words). On every page: axe-core (WCAG 2.1
+A/AA and best practices), one h1, a title naming the page, a skip link, the quick exit, the weight of the page and
+all it loads, and no request to another origin. Then the pages and states the single journey does not pass through:
+the footer's pages (all questions, glossary, the interpreter's view, accessibility), the resume page with an error, a
+question page with validation errors whose messages are tied to their fields, the partner's page and code, and the
+page after "save and come back later".
 """
 from __future__ import annotations
 
@@ -58,10 +59,9 @@ def walk(request, browser, browser_context_args, base_url, axe, pytestconfig) ->
     w = words(lang)
 
     def on_page(p: Page) -> None:
-        p.wait_for_load_state()
+        result.findings["axe"] += axe_violations(axe, p)  # first: it waits for the page to have loaded
         result.titles.setdefault(urlparse(p.url).path, set()).add(p.title())
         result.findings["structure"] += structure_findings(p)
-        result.findings["axe"] += axe_violations(axe, p)
         if urlparse(p.url).path.endswith("/q/housing"):
             # Progressive enhancement: a follow-up stays hidden until its answer is chosen on the same page.
             question = QuestionPage(p)
@@ -100,8 +100,9 @@ def walk(request, browser, browser_context_args, base_url, axe, pytestconfig) ->
         expect(tasks.h1).to_have_text(w("Din make, maka eller sambo"))
         on_page(page)
         tasks.button("Visa en kod till hen").click()
-        on_page(CodePage(page).page)
-        tasks = CodePage(page).back_to_list()
+        partner_code = CodePage(page)
+        on_page(page)
+        tasks = partner_code.back_to_list()
         on_page(page)
         tasks.save_and_come_back_later()
         on_page(page)

@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from .checks import axe_violations
@@ -82,8 +83,6 @@ def test_save_and_sign_out_from_the_warning(new_device):
 
 
 def test_the_open_warning_meets_wcag_21_aa(new_device):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = new_device(bypass_csp=True).new_page()  # axe is injected
     _on_a_question_page(page)
     page.clock.fast_forward("25:10")

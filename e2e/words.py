@@ -30,10 +30,6 @@ class Words:
             # Babel falls back silently to no translation at all; a walk "in Arabic" must not be Swedish.
             assert isinstance(self._catalog, Translations), f"no compiled catalog for {lang.url_code}"
 
-    @property
-    def code(self) -> str:
-        return self.lang.url_code
-
     def __call__(self, swedish: str, **values) -> str:
         """A fixed text of the service (a button, a heading), with its placeholders filled in."""
         text = self._catalog.gettext(swedish)
@@ -56,9 +52,6 @@ class Words:
     def section_title(self, section_id: str) -> str:
         section = next(s for part in INSTRUMENT.parts for s in part.sections if s.id == section_id)
         return self._of(section, "title")
-
-    def part_title(self, part_id: str) -> str:
-        return self._of(INSTRUMENT.part(part_id), "title")
 
     def one_of(self, *swedish: str) -> re.Pattern:
         """A whole-text pattern matching any of these fixed texts, in this language."""

@@ -37,8 +37,8 @@ def init_app(app: Flask) -> None:
     def _cache_versioned_assets(response: Response) -> Response:
         # Only a URL with the current hash is kept for a year: an old hash may now be served newer content.
         if request.endpoint == "static" and response.status_code in (200, 304):
-            filename = (request.view_args or {}).get("filename", "")
-            if request.args.get("v") and request.args.get("v") == asset_version(filename):
+            version = request.args.get("v")
+            if version and version == asset_version((request.view_args or {}).get("filename", "")):
                 response.cache_control.no_cache = None
                 response.cache_control.public = True
                 response.cache_control.max_age = ONE_YEAR

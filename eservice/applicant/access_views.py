@@ -75,6 +75,9 @@ def resume():
         error = error or _("Vi hittade ingen ansökan med det numret och den koden. Kontrollera och försök igen.")
     elif request.method == "POST":
         error = _("Skriv ditt ärendenummer och din kod.")
+    if error:
+        # One message for the pair, shown at the first field: which of the two was wrong is not said.
+        form.reference.errors, form.code.errors = [error], []
     status = 400 if error else 200
     return render_template("applicant/resume.html", form=form, error=error), status
 

@@ -55,6 +55,7 @@ def question_page(page_id: str):
     if page not in applicable_pages(part, row.answers, base):
         return redirect(url_for("applicant.tasks"))  # a page that does not apply to this person now
     back_to_check = request.args.get("return") == "check"
+    page_question_ids = [q.id for q in page.questions]
     shown = render_questions(page, row.answers, base)
     conflict = False
 
@@ -73,7 +74,7 @@ def question_page(page_id: str):
             new_answers = {q.id: _stored(q, form[q.id].data, row.answers.get(q.id)) for q in shown
                            if q.id in form.shown_ids}
             try:
-                drafts.save_page(db, adult, part, page.id, new_answers, [q.id for q in page.questions],
+                drafts.save_page(db, adult, part, page.id, new_answers, page_question_ids,
                                  request.form.get("version") or None, complete=form.enforce_required)
             except drafts.EditConflict:
                 conflict = True
@@ -98,7 +99,7 @@ def question_page(page_id: str):
 
     return render_template(
         "applicant/question_page.html", form=form, part=part, section=section, page=page, questions=shown,
-        version=drafts.page_version(row.answers, [q.id for q in page.questions]), conflict=conflict, back_to_check=back_to_check,
+        version=drafts.page_version(row.answers, page_question_ids), conflict=conflict, back_to_check=back_to_check,
         follow_ups={q.id for q in shown if q.show_when and q not in visible_questions(page, row.answers, base)},
     ), status
 

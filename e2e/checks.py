@@ -7,6 +7,7 @@ rule, so a failure says where to look without a rerun.
 - Structure: one h1, a title that names the page and the service, a skip link to the main content, and the quick
   exit at the top of the screen.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -19,7 +20,7 @@ from playwright.sync_api import BrowserContext, Page, Request
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # axe's best practices too (landmarks, heading order ...): not WCAG failures, but what a screen reader user trips on.
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA + ["best-practice"]}, "resultTypes": ["violations"]}
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": [*WCAG_21_AA, "best-practice"]}, "resultTypes": ["violations"]}
 PAGE_BUDGET_BYTES = 30 * 1024  # compressed, the page with everything it loads
 
 
@@ -27,7 +28,7 @@ def where(page: Page) -> str:
     """`[ar] /ar/q/household "title"`: the language, the path and the title of the page."""
     path = urlparse(page.url).path
     lang = path.strip("/").split("/")[0] or "?"
-    return f"[{lang}] {path} \"{page.title()}\""
+    return f'[{lang}] {path} "{page.title()}"'
 
 
 def axe_violations(axe: Axe, page: Page) -> list[str]:
@@ -37,8 +38,10 @@ def axe_violations(axe: Axe, page: Page) -> list[str]:
     for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
         targets = "; ".join(", ".join(n["target"]) for n in violation["nodes"][:5])
         kind = "WCAG" if set(violation["tags"]) & set(WCAG_21_AA) else "best practice"
-        lines.append(f"{where(page)}: axe {violation['id']} ({kind}, {violation['impact']}) "
-                     f"x{len(violation['nodes'])}: {violation['help']} [{targets}]")
+        lines.append(
+            f"{where(page)}: axe {violation['id']} ({kind}, {violation['impact']}) "
+            f"x{len(violation['nodes'])}: {violation['help']} [{targets}]"
+        )
     return lines
 
 
@@ -139,7 +142,7 @@ class NetworkLog:
         if f"{parsed.scheme}://{parsed.netloc}" != self.origin:
             self.foreign.append(request.url)
         redirected = request.redirected_from is not None
-        if request.is_navigation_request() and not redirected or not self.visits:
+        if (request.is_navigation_request() and not redirected) or not self.visits:
             self.visits.append(Visit(request.url))
         elif request.is_navigation_request():
             self.visits[-1].url = request.url  # where the redirect lands names the page
@@ -158,10 +161,16 @@ class NetworkLog:
             body = b""
         encoded = response is not None and response.header_value("content-encoding")
         headers = request.sizes()
-        load.compressed_bytes = ((len(body) if encoded else len(gzip.compress(body, 6)))
-                                 + headers["requestHeadersSize"] + headers["responseHeadersSize"])
+        load.compressed_bytes = (
+            (len(body) if encoded else len(gzip.compress(body, 6)))
+            + headers["requestHeadersSize"]
+            + headers["responseHeadersSize"]
+        )
 
 
 def weight_findings(lang: str, visits: list[Visit], budget: int = PAGE_BUDGET_BYTES) -> list[str]:
-    return [f"[{lang}] {visit.path}: weighs {visit.total} B compressed, over the budget of {budget} B "
-            f"({visit.describe()})" for visit in visits if visit.total > budget]
+    return [
+        f"[{lang}] {visit.path}: weighs {visit.total} B compressed, over the budget of {budget} B ({visit.describe()})"
+        for visit in visits
+        if visit.total > budget
+    ]

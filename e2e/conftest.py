@@ -5,6 +5,7 @@
 - Every context gets a 10 s default timeout; a failing test leaves a screenshot of each open page in
   e2e/test-results/ (no video: it needs Playwright's own ffmpeg).
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,8 +36,11 @@ RESULTS_DIR = Path(__file__).parent / "test-results"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--journey-shots", default=str(RESULTS_DIR / "screenshots"),
-                     help="where test_screenshots.py writes the journey's screenshots (make screenshots: screenshots/)")
+    parser.addoption(
+        "--journey-shots",
+        default=str(RESULTS_DIR / "screenshots"),
+        help="where test_screenshots.py writes the journey's screenshots (make screenshots: screenshots/)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -50,6 +54,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # --- The live server ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
@@ -99,6 +104,7 @@ def quick_exit_url(live_app: Flask) -> str:
 
 
 # --- The browser ---------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:

@@ -4,6 +4,7 @@ The answers are those of the Flask-client tests (tests/helpers.py): a single adu
 Written as ids and codes, one journey walks every language: the page objects say each page title, question and
 option in the page's own language (e2e.words), and find them by role and accessible name.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -16,8 +17,7 @@ from playwright.sync_api import Locator, Page, expect
 from eservice.instrument import INSTRUMENT
 from tests.helpers import SINGLE_PART_I, SINGLE_PART_II
 
-from .pages import (Answer, CheckAnswersPage, CodePage, ConfirmationPage, QuestionPage, StartPage,
-                    TaskListPage)
+from .pages import Answer, CheckAnswersPage, CodePage, ConfirmationPage, QuestionPage, StartPage, TaskListPage
 
 Pages = dict[str, dict[str, Answer]]
 
@@ -98,23 +98,26 @@ def start(page: Page, on_page: OnPage = _nothing, lang: str = "sv", hands=Mouse(
     code_page = CodePage(page)
     on_page(page)
     reference, code = code_page.reference, code_page.code
-    assert reference and code
+    assert reference
+    assert code
     hands.press(code_page.button("Jag har sparat koden"))
     tasks = TaskListPage(page)
     on_page(page)
     return Started(reference, code, tasks)
 
 
-def single_journey(page: Page, on_page: OnPage = _nothing, lang: str = "sv",
-                   hands=Mouse()) -> tuple[str, ConfirmationPage]:
+def single_journey(
+    page: Page, on_page: OnPage = _nothing, lang: str = "sv", hands=Mouse()
+) -> tuple[str, ConfirmationPage]:
     """A single adult from the start page to the confirmation. Returns the reference shown at the start."""
     started = start(page, on_page, lang, hands)
     tasks = fill_tasks(started.tasks, single_part_one(), on_page, hands)
     tasks = fill_tasks(tasks, part_two(), on_page, hands)
     w = tasks.w
     total = len(tasks_of(single_part_one())) + len(tasks_of(part_two()))
-    expect(tasks.main.get_by_text(w("Du har gjort klart %(done)s av %(total)s delar.", done=total, total=total))
-           ).to_be_visible()
+    expect(
+        tasks.main.get_by_text(w("Du har gjort klart %(done)s av %(total)s delar.", done=total, total=total))
+    ).to_be_visible()
     hands.press(tasks.link("Kontrollera och skicka in"))
     check = CheckAnswersPage(page)
     on_page(page)

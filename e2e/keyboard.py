@@ -2,6 +2,7 @@
 press a button, and the arrow keys inside a radio group (where Tab moves on to the next question, as in every
 browser). After every key the focused element must show a visible focus indicator.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -57,7 +58,7 @@ class Keyboard:
         backwards = self._is_before_focus(target)
         for _ in range(MAX_TABS):
             state = self.key("Shift+Tab" if backwards else "Tab")
-            if (until(state) if until else self.is_focused(target)):
+            if until(state) if until else self.is_focused(target):
                 return
         raise AssertionError(f"{urlparse(self.page.url).path}: the keyboard never reached {target}")
 

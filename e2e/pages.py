@@ -8,6 +8,7 @@ Names are written in Swedish and said in the page's own language (its URL's firs
 `self.w("Börja nu")` is "ابدأ الآن" on /ar/. Methods that take a question or an option take it as shown on the
 page; `answer_codes` takes ids and codes and looks the words up itself.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
@@ -141,7 +142,6 @@ class TaskListPage(BasePage):
         expect(self.h1).to_have_text(self.w("Din make, maka eller sambo"))
         self.button("Visa en kod till hen").click()
         return CodePage(self.page)
-
 
     def save_and_come_back_later(self) -> SavedPage:
         self.button("Spara och fortsätt senare").click()

@@ -8,6 +8,7 @@ the footer's pages (all questions, glossary, the interpreter's view, accessibili
 question page with validation errors whose messages are tied to their fields, the partner's page and code, and the
 page after "save and come back later".
 """
+
 from __future__ import annotations
 
 import re
@@ -155,8 +156,10 @@ def test_error_messages_are_tied_to_their_fields(walk):
 def test_every_page_is_light_and_stays_on_our_origin(walk):
     """Each page with everything it loads stays under 30 KB compressed, and nothing is fetched from elsewhere."""
     heaviest = max(walk.visits, key=lambda visit: visit.total)
-    print(f"[{walk.lang}] {len(walk.visits)} pages opened; the heaviest: {heaviest.path} {heaviest.total} B "
-          f"compressed ({heaviest.describe()})")
+    print(
+        f"[{walk.lang}] {len(walk.visits)} pages opened; the heaviest: {heaviest.path} {heaviest.total} B "
+        f"compressed ({heaviest.describe()})"
+    )
     assert len(walk.visits) > 40 and heaviest.total > 3000, "the network events were not seen"
     findings = weight_findings(walk.lang, walk.visits)
     assert not findings, "\n".join(findings)
@@ -166,8 +169,10 @@ def test_every_page_is_light_and_stays_on_our_origin(walk):
 def test_the_checks_can_fail(new_device, axe):
     """The checkers are not vacuous: a page with known failures fails each of them."""
     page = new_device(bypass_csp=True).new_page()
-    page.set_content("<html><head><title>x</title></head><body><h1>A</h1><h1>B</h1><img src='data:,'><input>"
-                     "<div role=alert><a href='#nowhere'>1.1 Fel</a></div></body></html>")
+    page.set_content(
+        "<html><head><title>x</title></head><body><h1>A</h1><h1>B</h1><img src='data:,'><input>"
+        "<div role=alert><a href='#nowhere'>1.1 Fel</a></div></body></html>"
+    )
     found = " ".join(axe_violations(axe, page))
     assert "image-alt" in found and "html-has-lang" in found and "label" in found, found
     structure = " ".join(structure_findings(page))

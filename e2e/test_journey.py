@@ -4,6 +4,7 @@
 (d) quick exit from the sensitive section; (e) the whole journey without JavaScript (in Arabic too). (a), a single
 adult from start to confirmation with axe on every page, runs in every language in test_every_language.py.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -96,10 +97,12 @@ def test_a_couple_answer_part_two_on_their_own_devices(new_device):
 
     # Adult 2 cannot open the household's part I pages at all.
     response = second.goto("/sv/q/household")
-    assert response is not None and response.status == 404
+    assert response is not None
+    assert response.status == 404
 
 
 # (c) ---------------------------------------------------------------------------------------------------------
+
 
 def test_save_and_come_back_later_on_another_device(new_device):
     """Answers saved with "Spara och fortsätt senare" are there on a new device after resuming with the code,
@@ -108,11 +111,13 @@ def test_save_and_come_back_later_on_another_device(new_device):
     page = old_device.new_page()
     started = start(page)
     question = started.tasks.open_section("Vilka som bor hos dig")
-    question.answer({
-        "Söker du ensam eller tillsammans med någon?": "Jag söker ensam",
-        "Hur många barn under 18 år bor hos dig?": "2",
-        "Bor någon annan vuxen hos dig?": "Nej",
-    })
+    question.answer(
+        {
+            "Söker du ensam eller tillsammans med någon?": "Jag söker ensam",
+            "Hur många barn under 18 år bor hos dig?": "2",
+            "Bor någon annan vuxen hos dig?": "Nej",
+        }
+    )
     tasks = question.continue_to_task_list()
     question = tasks.open_section("Varför du söker")
     question.answer({"Varför söker du ekonomiskt bistånd?": ["Jag har inget arbete", "Något annat"]})
@@ -136,10 +141,12 @@ def test_save_and_come_back_later_on_another_device(new_device):
     question.expect_title("Varför du söker")
     expect(question.checkbox("Varför söker du ekonomiskt bistånd?", "Jag har inget arbete")).to_be_checked()
     expect(question.checkbox("Varför söker du ekonomiskt bistånd?", "Något annat")).to_be_checked()
-    expect(question.checkbox("Varför söker du ekonomiskt bistånd?", "Jag väntar på pengar från en annan myndighet")
-           ).not_to_be_checked()
+    expect(
+        question.checkbox("Varför söker du ekonomiskt bistånd?", "Jag väntar på pengar från en annan myndighet")
+    ).not_to_be_checked()
     expect(question.field("Om du valde något annat: skriv varför du söker.")).to_have_value(
-        "Min firma gick i konkurs i våras")
+        "Min firma gick i konkurs i våras"
+    )
 
 
 def test_a_wrong_code_does_not_resume(new_device):
@@ -219,6 +226,7 @@ def test_quick_exit_with_shift_escape(new_device, neutral_site):
 
 # (e) ---------------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["sv", "ar"])
 def test_the_whole_journey_works_without_javascript(new_device, lang):
     page = new_device(java_script_enabled=False).new_page()
@@ -234,6 +242,7 @@ def test_the_whole_journey_works_without_javascript(new_device, lang):
 
 
 # Amounts as people write them ------------------------------------------------------------------------------
+
 
 def test_amounts_typed_the_swedish_way_are_accepted(new_device):
     """Typed key by key, "6 500:-" reaches the server (a type=number input would blank it in the browser) and is

@@ -1,5 +1,6 @@
 """The whole journey with the keyboard alone, in Swedish and in Arabic (right to left), JavaScript on and the real
 CSP in force."""
+
 from __future__ import annotations
 
 import pytest

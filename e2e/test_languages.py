@@ -1,4 +1,5 @@
 """Languages in a real browser: switching mid-journey keeps every answer, and right-to-left pages are mirrored."""
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,8 @@ def test_switching_language_mid_journey_keeps_the_answers(context):
     StartPage.open(page).start().confirm_saved()
     page.goto("/sv/q/household")
     page.get_by_role("group", name="Söker du ensam eller tillsammans med någon?").get_by_role(
-        "radio", name="Jag söker ensam").check()
+        "radio", name="Jag söker ensam"
+    ).check()
     page.get_by_label("Hur många barn under 18 år bor hos dig?").fill("2")
     # Not saved yet: the switch itself must keep what was typed.
     page.get_by_role("navigation").get_by_role("link", name="العربية").click()

@@ -1,5 +1,6 @@
 """On a slow network every round trip counts: after the first page, the stylesheet and script come from the
 browser's cache without asking the server again, so each further page is one request."""
+
 from __future__ import annotations
 
 from .pages import ResumePage, StartPage

@@ -5,6 +5,7 @@ width, in one folder with an index.html that shows them side by side.
 e2e/test-results/screenshots/. Each shot is a full page, so a page wider than the screen would show as a wider PNG,
 and the test fails on it.
 """
+
 from __future__ import annotations
 
 import html
@@ -71,14 +72,22 @@ def _write_index(root: Path) -> None:
             continue
         head = "".join(f"<th>{lang}</th>" for lang in LANGUAGES)
         rows = "".join(
-            f"<tr><th>{html.escape(step[:-4])}</th>" + "".join(
+            f"<tr><th>{html.escape(step[:-4])}</th>"
+            + "".join(
                 f'<td><a href="{width}/{lang}/{step}"><img src="{width}/{lang}/{step}" alt="{lang} {step[:-4]}" '
-                f'loading="lazy"></a></td>' if (root / width / lang / step).exists() else "<td></td>"
-                for lang in LANGUAGES) + "</tr>"
-            for step in steps)
+                f'loading="lazy"></a></td>'
+                if (root / width / lang / step).exists()
+                else "<td></td>"
+                for lang in LANGUAGES
+            )
+            + "</tr>"
+            for step in steps
+        )
         sections.append(f"<h2>{width}</h2><table><tr><th></th>{head}</tr>{rows}</table>")
     (root / "index.html").write_text(
         "<!doctype html><html lang=en><meta charset=utf-8><title>Journey screenshots</title>"
         "<style>body{font-family:sans-serif}td,th{vertical-align:top;padding:4px}"
         "img{width:260px;border:1px solid #ccc}</style><h1>The applicant's journey: sv, ar, ti</h1>"
-        + "".join(sections), encoding="utf-8")
+        + "".join(sections),
+        encoding="utf-8",
+    )

@@ -1,6 +1,7 @@
 """The session-timeout warning in the browser, in Swedish, with the real CSP. The page's clock is Playwright's, so
 25 minutes pass in a moment; the server's session is real and still valid, as it would be at that point.
 """
+
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe

@@ -1,18 +1,33 @@
 """Small screens, zoom and text spacing: at 320 CSS pixels, at 200% text zoom, and with the wider text spacing of
 WCAG 1.4.12 at 320 pixels, nothing overflows sideways and no text is cut off."""
+
 from __future__ import annotations
 
 import pytest
 
 from .pages import StartPage
 
-PAGES = ["", "resume", "questions", "glossary", "interpreter", "accessibility", "tasks", "q/household",
-         "q/incomes", "q/education", "q/violence", "check"]
+PAGES = [
+    "",
+    "resume",
+    "questions",
+    "glossary",
+    "interpreter",
+    "accessibility",
+    "tasks",
+    "q/household",
+    "q/incomes",
+    "q/education",
+    "q/violence",
+    "check",
+]
 
 
 # WCAG 2.1 1.4.12: line height 1.5, paragraph spacing 2 em, letter spacing 0.12 em, word spacing 0.16 em.
-TEXT_SPACING = ("*{line-height:1.5!important;letter-spacing:.12em!important;word-spacing:.16em!important}"
-                "p{margin-block-end:2em!important}")
+TEXT_SPACING = (
+    "*{line-height:1.5!important;letter-spacing:.12em!important;word-spacing:.16em!important}"
+    "p{margin-block-end:2em!important}"
+)
 ZOOM_STYLE = {"200%": "html{font-size:200%!important}", "spacing": TEXT_SPACING}
 
 # Elements whose text is cut off: more content than box, with overflow hidden (a fixed height would do it).
@@ -49,6 +64,8 @@ def test_nothing_overflows_sideways(new_device, lang, zoom):
 
 def test_cut_off_text_would_be_found(new_device):
     page = new_device(viewport={"width": 320, "height": 800}).new_page()
-    page.set_content("<div class='box' style='height:1.2em;overflow:hidden'>A sentence long enough to wrap onto "
-                     "several lines at this width, so that the fixed height cuts it off.</div><p>Fine.</p>")
+    page.set_content(
+        "<div class='box' style='height:1.2em;overflow:hidden'>A sentence long enough to wrap onto "
+        "several lines at this width, so that the fixed height cuts it off.</div><p>Fine.</p>"
+    )
     assert page.evaluate(_CLIPPED) == ["div.box"]

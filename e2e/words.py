@@ -5,10 +5,11 @@ question ids and option codes walks every language by role and accessible name. 
 compiled catalogs by their Swedish msgid; instrument texts by the contexts of eservice.i18n_keys. A label that the
 page does not show under that name (a missing translation, a label not tied to its field) fails the walk.
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from urllib.parse import urlparse
 
 from babel.support import NullTranslations, Translations
@@ -64,7 +65,7 @@ def _question(question_id: str) -> Question:
     return question
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(url_code: str) -> Words:
     lang = offered_language(url_code)
     assert lang is not None, f"{url_code!r} is not an offered language"

@@ -1,4 +1,5 @@
 """Instrument X e-tjänst: the application factory."""
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 A browser may then keep them for a year without asking again, and a changed file gets a new URL. Without this, every
 page costs one more round trip per file to ask "has it changed?", which a slow mobile network feels on each page.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """Commands for `flask --app eservice ...`: migrate the database and load demo data."""
+
 from __future__ import annotations
 
 from pathlib import Path

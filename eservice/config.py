@@ -1,4 +1,5 @@
 """Configuration per environment. Secrets and the database come from the environment in production."""
+
 import os
 from datetime import timedelta
 from pathlib import Path

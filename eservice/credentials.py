@@ -1,4 +1,5 @@
 """Short references and secret resume codes. Codes are shown once and stored only as a hash."""
+
 from __future__ import annotations
 
 import secrets
@@ -22,8 +23,7 @@ def new_resume_code() -> str:
 
 def normalise(text: str) -> str:
     """Accept what people type: lower case, spaces, missing dashes."""
-    raw = "".join(ch for ch in text.upper() if ch.isalnum())
-    return raw
+    return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
 def normalise_reference(text: str) -> str:

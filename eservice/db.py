@@ -1,4 +1,5 @@
 """Database engine and sessions. One engine per app; a scoped session per request, closed at teardown."""
+
 from __future__ import annotations
 
 from flask import Flask, g

@@ -2,6 +2,7 @@
 
 The codes are printed once by `make run`; like every code they are stored only as hashes.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -12,26 +13,54 @@ from .instrument import INSTRUMENT
 from .models import Household
 
 PART_I_DONE = {
-    "applying_with": "alone", "children_count": 2, "other_adults": "no",
-    "occupation": "job_seeker", "af_registered": "yes",
-    "reason": ["unemployed", "no_income"], "done_already": ["job_seeking"], "expected_time": "3_6_months",
-    "incomes": ["child_allowance", "housing_allowance"], "amount_child_allowance": 2500,
-    "amount_housing_allowance": 1800, "bank_balance": 300, "owns_car": "no", "owns_property": "no",
-    "housing_type": "rent_first_hand", "rent": 7400, "landlord": {"text": "Bostadsbolaget", "lang": "sv"},
-    "costs": ["electricity", "home_insurance"], "cost_electricity": 450, "cost_home_insurance": 120,
-    "interpreter_needed": "yes_me", "interpreter_language": {"text": "Arabiska", "lang": "sv"},
+    "applying_with": "alone",
+    "children_count": 2,
+    "other_adults": "no",
+    "occupation": "job_seeker",
+    "af_registered": "yes",
+    "reason": ["unemployed", "no_income"],
+    "done_already": ["job_seeking"],
+    "expected_time": "3_6_months",
+    "incomes": ["child_allowance", "housing_allowance"],
+    "amount_child_allowance": 2500,
+    "amount_housing_allowance": 1800,
+    "bank_balance": 300,
+    "owns_car": "no",
+    "owns_property": "no",
+    "housing_type": "rent_first_hand",
+    "rent": 7400,
+    "landlord": {"text": "Bostadsbolaget", "lang": "sv"},
+    "costs": ["electricity", "home_insurance"],
+    "cost_electricity": 450,
+    "cost_home_insurance": 120,
+    "interpreter_needed": "yes_me",
+    "interpreter_language": {"text": "Arabiska", "lang": "sv"},
 }
 PART_II_DONE = {
-    "education_level": "upper_secondary", "work_experience": "1_5_years",
+    "education_level": "upper_secondary",
+    "work_experience": "1_5_years",
     "previous_jobs": {"text": "Kock på en restaurang i Aleppo i tre år.", "lang": "sv"},
-    "wanted_work": {"text": "Kock eller köksbiträde.", "lang": "sv"}, "job_search_hard": ["language", "childcare"],
-    "health_general": "mixed", "health_limits": "some", "care_contact": ["primary_care"],
-    "work_ability": "part", "network_support": "one", "children_ages": {"text": "4 och 9 år", "lang": "sv"},
-    "children_school": ["preschool", "school"], "children_live": "with_me", "custody": "sole",
-    "children_health": "well", "children_space": "yes", "childcare_enough": "no",
-    "future_goals": ["work", "studies"], "what_helps": ["education", "work_search"],
-    "self_support_estimate": "dont_know", "substance_use": "no", "violence": "rather_talk",
-    "criminal_record": "no", "children_informed": "not_relevant",
+    "wanted_work": {"text": "Kock eller köksbiträde.", "lang": "sv"},
+    "job_search_hard": ["language", "childcare"],
+    "health_general": "mixed",
+    "health_limits": "some",
+    "care_contact": ["primary_care"],
+    "work_ability": "part",
+    "network_support": "one",
+    "children_ages": {"text": "4 och 9 år", "lang": "sv"},
+    "children_school": ["preschool", "school"],
+    "children_live": "with_me",
+    "custody": "sole",
+    "children_health": "well",
+    "children_space": "yes",
+    "childcare_enough": "no",
+    "future_goals": ["work", "studies"],
+    "what_helps": ["education", "work_search"],
+    "self_support_estimate": "dont_know",
+    "substance_use": "no",
+    "violence": "rather_talk",
+    "criminal_record": "no",
+    "children_informed": "not_relevant",
 }
 
 
@@ -57,8 +86,17 @@ def load_demo_data() -> list[str]:
     lines.append(f"  {halfway.reference}  {halfway.code}  part I half done")
 
     couple = drafts.start_household(db)
-    _fill(db, couple.adult, "I", {**PART_I_DONE, "applying_with": "with_partner", "partner_occupation": "sick_listed",
-                                  "partner_sick_leave_extent": "full"})
+    _fill(
+        db,
+        couple.adult,
+        "I",
+        {
+            **PART_I_DONE,
+            "applying_with": "with_partner",
+            "partner_occupation": "sick_listed",
+            "partner_sick_leave_extent": "full",
+        },
+    )
     partner = drafts.add_partner(db, couple.adult.household)
     _fill(db, partner.adult, "II", {"education_level": "compulsory", "health_general": "bad"}, complete=False)
     lines.append(f"  {couple.reference}  {couple.code}  couple, first adult (part I done)")

@@ -1,5 +1,6 @@
 """What happens to a draft: created, resumed, answered page by page, submitted. Views call these; no view
 touches the models' answers directly."""
+
 from __future__ import annotations
 
 import hashlib
@@ -72,7 +73,9 @@ def _give_code(db: Session, adult: Adult) -> str:
     code = credentials.new_resume_code()
     existing = db.scalar(select(Credential).where(Credential.adult_id == adult.id, Credential.kind == RESUME_CODE))
     if existing is None:
-        db.add(Credential(adult_id=adult.id, kind=RESUME_CODE, subject=adult.id, secret_hash=credentials.hash_code(code)))
+        db.add(
+            Credential(adult_id=adult.id, kind=RESUME_CODE, subject=adult.id, secret_hash=credentials.hash_code(code))
+        )
     else:
         existing.secret_hash = credentials.hash_code(code)
     return code
@@ -116,8 +119,11 @@ def answer_set(db: Session, adult: Adult, part: Part) -> AnswerSet:
     """Part I is the household's; part II is the adult's own. Nobody reads another adult's part II here."""
     adult_id = adult.id if part.per_adult else None
     return db.scalars(
-        select(AnswerSet).where(AnswerSet.household_id == adult.household_id, AnswerSet.part == part.id,
-                                AnswerSet.adult_id.is_(adult_id) if adult_id is None else AnswerSet.adult_id == adult_id)
+        select(AnswerSet).where(
+            AnswerSet.household_id == adult.household_id,
+            AnswerSet.part == part.id,
+            AnswerSet.adult_id.is_(adult_id) if adult_id is None else AnswerSet.adult_id == adult_id,
+        )
     ).one()
 
 
@@ -143,8 +149,16 @@ def page_version(answers: dict[str, Any], page_question_ids: list[str]) -> str:
     return hashlib.sha256(encoded).hexdigest()[:16]
 
 
-def save_page(db: Session, adult: Adult, part: Part, page_id: str, new_answers: dict[str, Any],
-              page_question_ids: list[str], seen_version: str | None, complete: bool = True) -> AnswerSet:
+def save_page(
+    db: Session,
+    adult: Adult,
+    part: Part,
+    page_id: str,
+    new_answers: dict[str, Any],
+    page_question_ids: list[str],
+    seen_version: str | None,
+    complete: bool = True,
+) -> AnswerSet:
     for attempt in (1, 2):
         row = answer_set(db, adult, part)
         if seen_version is not None and seen_version != page_version(row.answers, page_question_ids):
@@ -204,8 +218,13 @@ def submit(db: Session, adult: Adult) -> Submission:
         raise NotReady()
     part1 = answer_set(db, adult, INSTRUMENT.part("I")).answers if adult.position == 1 else None
     part2 = answer_set(db, adult, INSTRUMENT.part("II")).answers
-    submission = Submission(household_id=adult.household_id, adult_id=adult.id, definition_version=INSTRUMENT.version,
-                            part1=dict(part1) if part1 is not None else None, part2=dict(part2))
+    submission = Submission(
+        household_id=adult.household_id,
+        adult_id=adult.id,
+        definition_version=INSTRUMENT.version,
+        part1=dict(part1) if part1 is not None else None,
+        part2=dict(part2),
+    )
     db.add(submission)
     adult.status = Status.SUBMITTED
     adult.submitted_at = submission.submitted_at = utcnow()

@@ -1,4 +1,5 @@
 """Friendly error pages. No input may produce a 500; these pages say what to do next instead."""
+
 from __future__ import annotations
 
 from flask import Flask, render_template
@@ -8,8 +9,10 @@ from flask_wtf.csrf import CSRFError
 # status -> (title, what to do); CSRF failures get their own text because a long pause is the usual cause.
 PAGES = {
     400: (_l("Något gick fel med det du skickade"), _l("Gå tillbaka och försök igen.")),
-    "csrf": (_l("Sidan har varit öppen för länge"),
-             _l("Gå tillbaka och försök igen. Svaren du redan har sparat finns kvar.")),
+    "csrf": (
+        _l("Sidan har varit öppen för länge"),
+        _l("Gå tillbaka och försök igen. Svaren du redan har sparat finns kvar."),
+    ),
     404: (_l("Sidan finns inte"), _l("Kontrollera adressen. Eller gå till startsidan.")),
     405: (_l("Sidan finns inte"), _l("Kontrollera adressen. Eller gå till startsidan.")),
     413: (_l("Det du skickade var för stort"), _l("Skriv kortare svar och försök igen.")),

@@ -2,11 +2,12 @@
 
 Instrument and glossary texts are looked up with the gettext contexts of eservice.i18n_keys.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
@@ -60,9 +61,9 @@ def catalog_path(lang: Language, suffix: str = "po") -> Path:
     return TRANSLATIONS_DIR / lang.locale / "LC_MESSAGES" / f"messages.{suffix}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def review_status(lang: Language) -> str:
-    """"reviewed" once a qualified translator has checked the catalog; anything else means not yet."""
+    """ "reviewed" once a qualified translator has checked the catalog; anything else means not yet."""
     path = catalog_path(lang)
     if not path.exists():
         return "missing"
@@ -72,10 +73,7 @@ def review_status(lang: Language) -> str:
 
 def offered_languages() -> tuple[Language, ...]:
     """Swedish, and every language whose compiled catalog ships with the service."""
-    return tuple(
-        lang for lang in ALL_LANGUAGES
-        if lang is SOURCE_LANGUAGE or catalog_path(lang, "mo").exists()
-    )
+    return tuple(lang for lang in ALL_LANGUAGES if lang is SOURCE_LANGUAGE or catalog_path(lang, "mo").exists())
 
 
 def offered_language(url_code: str) -> Language | None:
@@ -125,8 +123,13 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _language_context():
-        return {"lang": current_language(), "languages": offered_languages(), "t": translated,
-                "glossary": glossary_term, "csrf_form": FlaskForm}
+        return {
+            "lang": current_language(),
+            "languages": offered_languages(),
+            "t": translated,
+            "glossary": glossary_term,
+            "csrf_form": FlaskForm,
+        }
 
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals["switch_language_url"] = switch_language_url
@@ -136,8 +139,14 @@ def init_app(app: Flask) -> None:
     def _remember_language(response):
         lang = g.get("lang")
         if lang is not None and request.cookies.get(LANGUAGE_COOKIE) != lang.url_code:
-            response.set_cookie(LANGUAGE_COOKIE, lang.url_code, max_age=365 * 24 * 3600, samesite="Lax",
-                                httponly=True, secure=app.config.get("SESSION_COOKIE_SECURE", False))
+            response.set_cookie(
+                LANGUAGE_COOKIE,
+                lang.url_code,
+                max_age=365 * 24 * 3600,
+                samesite="Lax",
+                httponly=True,
+                secure=app.config.get("SESSION_COOKIE_SECURE", False),
+            )
         return response
 
 

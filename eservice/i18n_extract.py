@@ -4,6 +4,7 @@ Every text gets its owner's id as gettext context, built by eservice.i18n_keys, 
 eservice.i18n looks them up with. Translators see the printed question
 number in a comment, the number an interpreter says aloud.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -5,6 +5,7 @@ A text is translated with its owner's id as context (`children_ages`, `children_
 differently in two places. The extractor that writes the catalogs (eservice.i18n_extract), the lookup that reads
 them (eservice.i18n.translated) and the browser tests that find labels all build contexts here, and nowhere else.
 """
+
 from __future__ import annotations
 
 from typing import Union

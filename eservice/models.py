@@ -3,10 +3,11 @@
 Part I belongs to the household; each adult's part II is its own row so that it can be encrypted with its own key
 later. Submitted answers are frozen copies; changes made at the meeting will be recorded beside them.
 """
+
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -17,7 +18,7 @@ from .db import Base
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def new_id() -> str:

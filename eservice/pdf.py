@@ -1,4 +1,5 @@
 """PDFs with WeasyPrint: the same HTML as the page, with a print stylesheet and fonts for every script."""
+
 from __future__ import annotations
 
 from flask import Response, current_app

@@ -1,4 +1,5 @@
 """CSRF on every form, strict response headers, and the access rule every view must declare."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

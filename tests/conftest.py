@@ -1,4 +1,5 @@
 """Fixtures: an app on SQLite and on a real throwaway PostgreSQL, and a client that fills in pages like a person."""
+
 from __future__ import annotations
 
 import pytest

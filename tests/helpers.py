@@ -1,4 +1,5 @@
 """A test client that behaves like a person with a browser: reads the CSRF token and version off each page."""
+
 from __future__ import annotations
 
 import re
@@ -111,14 +112,26 @@ def part_two_with_children(secret: str) -> dict[str, dict]:
         "education": {"education_level": "upper_secondary", "education_details": f"{secret} utbildning"},
         "work_history": {"work_experience": "1_5_years", "previous_jobs": f"{secret} jobb"},
         "job_search": {"wanted_work": f"{secret} önskejobb", "job_search_hard": ["childcare"]},
-        "health": {"health_general": "mixed", "health_limits": "some", "care_contact": ["primary_care"],
-                   "health_details": f"{secret} hälsa"},
+        "health": {
+            "health_general": "mixed",
+            "health_limits": "some",
+            "care_contact": ["primary_care"],
+            "health_details": f"{secret} hälsa",
+        },
         "work_ability": {"work_ability": "part"},
         "network": {"network_support": "one", "network_details": f"{secret} nätverk"},
-        "children_everyday": {"children_ages": "3 och 7", "children_school": ["preschool", "school"],
-                              "children_live": "with_me", "custody": "joint"},
-        "children_wellbeing": {"children_health": "well", "children_space": "yes", "childcare_enough": "yes",
-                               "children_needs": f"{secret} barnen"},
+        "children_everyday": {
+            "children_ages": "3 och 7",
+            "children_school": ["preschool", "school"],
+            "children_live": "with_me",
+            "custody": "joint",
+        },
+        "children_wellbeing": {
+            "children_health": "well",
+            "children_space": "yes",
+            "childcare_enough": "yes",
+            "children_needs": f"{secret} barnen",
+        },
         "goals": {"future_goals": ["work"], "goals_own_words": f"{secret} mål"},
         "what_helps": {"what_helps": ["education"], "self_support_estimate": "within_year"},
         "substance_use": {"substance_use": "rather_talk"},
@@ -143,7 +156,8 @@ def stored_answers(app, reference: str, part: str, position: int = 1) -> dict:
         household = session.scalars(select(Household).where(Household.reference == reference)).one()
         query = select(AnswerSet).where(AnswerSet.household_id == household.id, AnswerSet.part == part)
         if part == "II":
-            adult = session.scalars(select(Adult).where(Adult.household_id == household.id,
-                                                        Adult.position == position)).one()
+            adult = session.scalars(
+                select(Adult).where(Adult.household_id == household.id, Adult.position == position)
+            ).one()
             query = query.where(AnswerSet.adult_id == adult.id)
         return dict(session.scalars(query).one().answers)

@@ -1,4 +1,5 @@
 """A throwaway PostgreSQL cluster for the test suite: its own directory, a free port, gone afterwards."""
+
 from __future__ import annotations
 
 import glob

@@ -1,4 +1,5 @@
 """Every route declares who may reach it, and applicant routes send an anonymous visitor to sign in."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,7 +28,9 @@ def test_every_route_declares_an_access_rule():
     assert len(routes(app)) > 10
     for rule in routes(app):
         view = app.view_functions[rule.endpoint]
-        assert getattr(view, "access_rule", None) in (PUBLIC, APPLICANT), f"{rule.rule} ({rule.endpoint}) has no access rule"
+        assert getattr(view, "access_rule", None) in (PUBLIC, APPLICANT), (
+            f"{rule.rule} ({rule.endpoint}) has no access rule"
+        )
 
 
 def test_sample_paths_cover_the_path_variables():
@@ -45,10 +48,7 @@ def test_applicant_routes_send_an_anonymous_visitor_to_resume(app, client):
     csrf = token(client.get("/sv/").get_data(as_text=True))  # so that a POST reaches the view, not the CSRF check
     for rule in applicant_rules(app):
         path = sample_path(rule)
-        if "GET" in rule.methods:
-            response = client.get(path)
-        else:
-            response = client.post(path, data={"csrf_token": csrf})
+        response = client.get(path) if "GET" in rule.methods else client.post(path, data={"csrf_token": csrf})
         assert response.status_code == 302, (path, response.status_code)
         assert response.location.endswith("/sv/resume"), (path, response.location)
 
@@ -57,4 +57,5 @@ def test_applicant_routes_send_an_anonymous_visitor_to_resume(app, client):
 def test_a_signed_out_visitor_posting_answers_is_sent_to_resume(client, path):
     csrf = token(client.get("/sv/").get_data(as_text=True))
     response = client.post(path, data={"csrf_token": csrf, "applying_with": "alone", "violence": "yes"})
-    assert response.status_code == 302 and response.location.endswith("/sv/resume")
+    assert response.status_code == 302
+    assert response.location.endswith("/sv/resume")

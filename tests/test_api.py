@@ -1,4 +1,5 @@
 """The published definition at /api/instrument: the contract other systems integrate against."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -19,8 +20,13 @@ def instrument_json(client) -> dict:
 
 
 def questions_of(data: dict, part_id: str | None = None) -> list[dict]:
-    return [q for part in data["parts"] if part_id in (None, part["id"])
-            for section in part["sections"] for q in section["questions"]]
+    return [
+        q
+        for part in data["parts"]
+        if part_id in (None, part["id"])
+        for section in part["sections"]
+        for q in section["questions"]
+    ]
 
 
 def from_json(data: dict) -> Instrument:
@@ -28,19 +34,46 @@ def from_json(data: dict) -> Instrument:
 
     def question(q: dict) -> Question:
         return Question(
-            id=q["id"], number=q["number"], type=QType(q["type"]), text=q["text"], help=q["help"], why=q["why"],
-            options=tuple(Option(o["code"], o["label"]) for o in q["options"]), exclusive=tuple(q["exclusive"]),
-            required=q["required"], private=q["private"], glossary=tuple(q["glossary"]), show_when=q["show_when"],
-            min=q.get("min"), max=q.get("max"), max_length=q.get("max_length"))
+            id=q["id"],
+            number=q["number"],
+            type=QType(q["type"]),
+            text=q["text"],
+            help=q["help"],
+            why=q["why"],
+            options=tuple(Option(o["code"], o["label"]) for o in q["options"]),
+            exclusive=tuple(q["exclusive"]),
+            required=q["required"],
+            private=q["private"],
+            glossary=tuple(q["glossary"]),
+            show_when=q["show_when"],
+            min=q.get("min"),
+            max=q.get("max"),
+            max_length=q.get("max_length"),
+        )
 
     def section(s: dict) -> Section:
         by_id = {q["id"]: question(q) for q in s["questions"]}
-        pages = tuple(Page(id=p["id"], title=p["title"], show_when=p["show_when"],
-                           questions=tuple(by_id[i] for i in p["questions"])) for p in s["pages"])
+        pages = tuple(
+            Page(
+                id=p["id"],
+                title=p["title"],
+                show_when=p["show_when"],
+                questions=tuple(by_id[i] for i in p["questions"]),
+            )
+            for p in s["pages"]
+        )
         return Section(id=s["id"], title=s["title"], pages=pages, sensitive=s["sensitive"], show_when=s["show_when"])
 
-    parts = tuple(Part(id=p["id"], number=p["number"], title=p["title"], per_adult=p["per_adult"],
-                       sections=tuple(section(s) for s in p["sections"])) for p in data["parts"])
+    parts = tuple(
+        Part(
+            id=p["id"],
+            number=p["number"],
+            title=p["title"],
+            per_adult=p["per_adult"],
+            sections=tuple(section(s) for s in p["sections"]),
+        )
+        for p in data["parts"]
+    )
     return Instrument(version=data["version"], parts=parts)
 
 
@@ -53,10 +86,14 @@ def test_the_api_publishes_parts_one_and_two(client):
 
 def test_every_question_carries_the_whole_contract(client):
     for q in questions_of(instrument_json(client)):
-        assert QUESTION_KEYS <= set(q), q["id"]
-        assert q["text"] and isinstance(q["required"], bool) and isinstance(q["glossary"], list)
+        assert set(q) >= QUESTION_KEYS, q["id"]
+        assert q["text"]
+        assert isinstance(q["required"], bool)
+        assert isinstance(q["glossary"], list)
         for option in q["options"]:
-            assert set(option) == {"code", "label"} and option["code"] and option["label"]
+            assert set(option) == {"code", "label"}
+            assert option["code"]
+            assert option["label"]
         if q["type"] in ("single", "multi"):
             assert len(q["options"]) >= 2, q["id"]
 
@@ -66,7 +103,8 @@ def test_numbers_and_rules_are_published(client):
     assert by_number["2.14"]["id"] == "network_details"
     assert by_number["1.1"]["id"] == "applying_with"
     assert by_number["2.34"]["show_when"] == {"answer": "violence", "is": "yes"}
-    assert by_number["1.36"]["min"] == 0 and by_number["1.36"]["type"] == "money"
+    assert by_number["1.36"]["min"] == 0
+    assert by_number["1.36"]["type"] == "money"
 
 
 def test_part_two_questions_are_private(client):
@@ -80,7 +118,9 @@ def test_the_json_is_the_same_valid_definition(client):
     validate(rebuilt, TERM_IDS, PER_ADULT_FACTS)
     assert [q.id for q in rebuilt.all_questions()] == [q.id for q in INSTRUMENT.all_questions()]
     # Nothing about a question is lost on the way (texts, options, rules, limits); option hints stay in the forms.
-    without_hints = [replace(q, options=tuple(replace(o, hint="") for o in q.options)) for q in INSTRUMENT.all_questions()]
+    without_hints = [
+        replace(q, options=tuple(replace(o, hint="") for o in q.options)) for q in INSTRUMENT.all_questions()
+    ]
     assert rebuilt.all_questions() == without_hints
 
 

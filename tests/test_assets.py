@@ -1,4 +1,5 @@
 """The stylesheet and script carry a hash of their content in the URL and are kept by browsers for a year."""
+
 from __future__ import annotations
 
 import hashlib

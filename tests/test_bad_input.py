@@ -1,4 +1,5 @@
 """No input makes the service fail: random form data on every page, oversized bodies, forged and unknown requests."""
+
 from __future__ import annotations
 
 import re
@@ -16,20 +17,56 @@ from .helpers import Applicant, db, stored_answers, token
 
 # Part I answers under which every page of parts I and II applies and every question is shown.
 EVERYTHING_APPLIES = {
-    "applying_with": "with_partner", "children_count": 2, "other_adults": "no", "occupation": "sick_listed",
-    "sick_leave_extent": "partly", "af_registered": "yes", "partner_occupation": "job_seeker",
-    "partner_af_registered": "yes", "reason": ["other"], "done_already": ["other"],
+    "applying_with": "with_partner",
+    "children_count": 2,
+    "other_adults": "no",
+    "occupation": "sick_listed",
+    "sick_leave_extent": "partly",
+    "af_registered": "yes",
+    "partner_occupation": "job_seeker",
+    "partner_af_registered": "yes",
+    "reason": ["other"],
+    "done_already": ["other"],
     "incomes": [c for c in INSTRUMENT.question("incomes").option_codes() if c != "none"],
-    "bank_balance": 0, "owns_car": "no", "owns_property": "no", "housing_type": "rent_second_hand", "rent": 5000,
+    "bank_balance": 0,
+    "owns_car": "no",
+    "owns_property": "no",
+    "housing_type": "rent_second_hand",
+    "rent": 5000,
     "costs": [c for c in INSTRUMENT.question("costs").option_codes() if c != "none"],
     "interpreter_needed": "yes_both",
 }
 PAGES = [page for part in INSTRUMENT.parts for page in part.pages()]
 
 ODD_VALUES = [
-    "", " ", "-", "--5", "0", "-1", "1e9", "12 000 kr", "99999999999", "9" * 40, "²", "١٢", "۱۲", "½", "\x00",
-    "a\x00b", "<script>alert(1)</script>", "<b>fet</b>", "&amp;&lt;", "NaN", "∞", "\u202eabc", "🙂" * 50,
-    "x" * 3000, "rather_talk", "none", "continue", "save_exit_not",
+    "",
+    " ",
+    "-",
+    "--5",
+    "0",
+    "-1",
+    "1e9",
+    "12 000 kr",
+    "99999999999",
+    "9" * 40,
+    "²",
+    "١٢",
+    "۱۲",
+    "½",
+    "\x00",
+    "a\x00b",
+    "<script>alert(1)</script>",
+    "<b>fet</b>",
+    "&amp;&lt;",
+    "NaN",
+    "∞",
+    "\u202eabc",
+    "🙂" * 50,
+    "x" * 3000,
+    "rather_talk",
+    "none",
+    "continue",
+    "save_exit_not",
 ]
 
 
@@ -47,11 +84,14 @@ def values(codes: list[str]) -> st.SearchStrategy:
 def form_data(page) -> st.SearchStrategy:
     fields = [q.id for q in page.questions]
     codes = [c for q in page.questions for c in q.option_codes()]
-    keys = st.one_of(st.sampled_from([*fields, "version", "action"]),
-                     st.text(min_size=1, max_size=20).filter(lambda k: k != "csrf_token"))
+    keys = st.one_of(
+        st.sampled_from([*fields, "version", "action"]),
+        st.text(min_size=1, max_size=20).filter(lambda k: k != "csrf_token"),
+    )
     # "save_exit" would sign the person out and end the example's meaning; every other action is fair game.
     return st.dictionaries(keys, values(codes), max_size=len(fields) + 3).filter(
-        lambda d: d.get("action") != "save_exit")
+        lambda d: d.get("action") != "save_exit"
+    )
 
 
 @pytest.fixture
@@ -61,8 +101,9 @@ def everything_applies(app, client) -> Applicant:
     person = Applicant(client).start()
     with db(app) as session:
         household = session.scalars(select(Household).where(Household.reference == person.reference)).one()
-        row = session.scalars(select(AnswerSet).where(AnswerSet.household_id == household.id,
-                                                      AnswerSet.part == "I")).one()
+        row = session.scalars(
+            select(AnswerSet).where(AnswerSet.household_id == household.id, AnswerSet.part == "I")
+        ).one()
         row.answers = dict(EVERYTHING_APPLIES)
         session.commit()
     return person
@@ -124,15 +165,18 @@ def test_a_body_over_64_kb_is_refused(client):
 
 def test_a_post_without_csrf_token_is_refused(app, client):
     person = Applicant(client).start()
-    response = client.post("/sv/q/household", data={"applying_with": "alone", "children_count": "0",
-                                                     "other_adults": "no", "action": "continue"})
+    response = client.post(
+        "/sv/q/household",
+        data={"applying_with": "alone", "children_count": "0", "other_adults": "no", "action": "continue"},
+    )
     assert response.status_code == 400
     assert stored_answers(app, person.reference, "I") == {}
     assert client.post("/sv/new").status_code == 400
 
 
-@pytest.mark.parametrize("path", ["/sv/q/no_such_page", "/sv/q/..%2Fcheck", "/sv/nowhere", "/xx/", "/xx/tasks",
-                                  "/SV/", "/api/nothing"])
+@pytest.mark.parametrize(
+    "path", ["/sv/q/no_such_page", "/sv/q/..%2Fcheck", "/sv/nowhere", "/xx/", "/xx/tasks", "/SV/", "/api/nothing"]
+)
 def test_unknown_pages_and_languages_are_404(client, path):
     Applicant(client).start()
     response = client.get(path)
@@ -140,20 +184,24 @@ def test_unknown_pages_and_languages_are_404(client, path):
     assert "<h1>" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("21", "Skriv ett tal mellan 0 och 20."),
-    ("-1", "Skriv ett tal mellan 0 och 20."),
-    ("99999999999999", "Skriv bara siffror."),
-    ("två", "Skriv bara siffror."),
-    ("²", "Skriv bara siffror."),
-    ("--5", "Skriv bara siffror."),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("21", "Skriv ett tal mellan 0 och 20."),
+        ("-1", "Skriv ett tal mellan 0 och 20."),
+        ("99999999999999", "Skriv bara siffror."),
+        ("två", "Skriv bara siffror."),
+        ("²", "Skriv bara siffror."),
+        ("--5", "Skriv bara siffror."),
+    ],
+)
 def test_numbers_out_of_range_get_a_message(app, client, value, message):
     person = Applicant(client).start()
     response = person.answer("household", {"applying_with": "alone", "children_count": value, "other_adults": "no"})
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert message in html and 'href="#children_count"' in html
+    assert message in html
+    assert 'href="#children_count"' in html
     assert stored_answers(app, person.reference, "I") == {}
 
 

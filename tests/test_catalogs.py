@@ -1,5 +1,6 @@
 """Every language we offer is whole: catalogs complete, not fuzzy, placeholders and markup as in the source,
 and the template matches the texts in the code and the instrument."""
+
 from __future__ import annotations
 
 import re
@@ -31,9 +32,23 @@ def _keys(catalog) -> set[tuple[str | None, str]]:
 def test_template_is_not_stale(tmp_path):
     fresh = tmp_path / "messages.pot"
     subprocess.run(
-        [str(Path(sys.executable).parent / "pybabel"), "-q", "extract", "-F", "babel.cfg", "-k", "_l",
-         "--no-location", "--sort-output", "--omit-header", "-o", str(fresh), "."],
-        cwd=ROOT, check=True,
+        [
+            str(Path(sys.executable).parent / "pybabel"),
+            "-q",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "--no-location",
+            "--sort-output",
+            "--omit-header",
+            "-o",
+            str(fresh),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
     )
     committed, current = _keys(_catalog(POT)), _keys(_catalog(fresh))
     assert current - committed == set(), "texts missing from messages.pot: run `make messages`"

@@ -1,4 +1,5 @@
 """The instrument definition: the real one is consistent and complete, a broken one never serves."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -25,11 +26,19 @@ def with_question(instrument: Instrument, question_id: str, **changes) -> Instru
         return replace(q, **changes)
 
     parts = tuple(
-        replace(part, sections=tuple(
-            replace(section, pages=tuple(
-                replace(page, questions=tuple(change(q) for q in page.questions)) for page in section.pages
-            )) for section in part.sections
-        )) for part in instrument.parts
+        replace(
+            part,
+            sections=tuple(
+                replace(
+                    section,
+                    pages=tuple(
+                        replace(page, questions=tuple(change(q) for q in page.questions)) for page in section.pages
+                    ),
+                )
+                for section in part.sections
+            ),
+        )
+        for part in instrument.parts
     )
     assert found, f"no question {question_id!r} in the definition"
     return replace(instrument, parts=parts)
@@ -48,30 +57,75 @@ def test_the_real_definition_validates():
 BROKEN = [
     pytest.param("children_count", {"id": "applying_with"}, "question id 'applying_with' repeats", id="duplicate-id"),
     pytest.param("other_adults", {"number": "1.1"}, "question number '1.1' repeats", id="duplicate-number"),
-    pytest.param("occupation", {"show_when": when("no_such_question", "yes")},
-                 "occupation: rule reads 'no_such_question', which is not asked before it", id="rule-unknown-question"),
-    pytest.param("occupation", {"show_when": when("interpreter_needed", "no")},
-                 "occupation: rule reads 'interpreter_needed', which is not asked before it", id="rule-later-question"),
-    pytest.param("sick_leave_extent", {"show_when": when("occupation", "astronaut")},
-                 "sick_leave_extent: rule tests code 'astronaut', which occupation does not offer", id="rule-unknown-code"),
-    pytest.param("work_ability", {"show_when": when("me.occupation", "astronaut")},
-                 "work_ability: rule tests code 'astronaut', which occupation does not offer", id="alias-unknown-code"),
-    pytest.param("owns_car", {"options": (opt("yes", "Ja"),)},
-                 "owns_car: a choice needs at least two options", id="choice-one-option"),
-    pytest.param("incomes", {"glossary": ("no_such_term",)},
-                 "incomes: unknown glossary term 'no_such_term'", id="unknown-glossary"),
-    pytest.param("education_level", {"private": False},
-                 "education_level: every question in a per-adult part is private", id="part-two-not-private"),
-    pytest.param("criminal_record", {"options": (opt("yes", "Ja"), opt("no", "Nej"))},
-                 "criminal_record: a sensitive question must offer 'rather talk at the meeting'",
-                 id="sensitive-without-rather-talk"),
-    pytest.param("sick_leave_extent", {"show_when": {"answer": "occupation"}},
-                 "sick_leave_extent: an answer rule needs 'answer' and exactly one of", id="rule-without-test"),
-    pytest.param("sick_leave_extent", {"show_when": {"all": []}},
-                 "sick_leave_extent: 'all' takes a non-empty list and nothing else", id="rule-empty-all"),
-    pytest.param("sick_leave_extent", {"show_when": {"answer": "occupation", "is": "sick_listed", "gt": 1}},
-                 "sick_leave_extent: an answer rule needs 'answer' and exactly one of", id="rule-two-tests"),
-    pytest.param("children_count", {"min": 5, "max": 1}, "children_count: a number needs min <= max", id="min-above-max"),
+    pytest.param(
+        "occupation",
+        {"show_when": when("no_such_question", "yes")},
+        "occupation: rule reads 'no_such_question', which is not asked before it",
+        id="rule-unknown-question",
+    ),
+    pytest.param(
+        "occupation",
+        {"show_when": when("interpreter_needed", "no")},
+        "occupation: rule reads 'interpreter_needed', which is not asked before it",
+        id="rule-later-question",
+    ),
+    pytest.param(
+        "sick_leave_extent",
+        {"show_when": when("occupation", "astronaut")},
+        "sick_leave_extent: rule tests code 'astronaut', which occupation does not offer",
+        id="rule-unknown-code",
+    ),
+    pytest.param(
+        "work_ability",
+        {"show_when": when("me.occupation", "astronaut")},
+        "work_ability: rule tests code 'astronaut', which occupation does not offer",
+        id="alias-unknown-code",
+    ),
+    pytest.param(
+        "owns_car",
+        {"options": (opt("yes", "Ja"),)},
+        "owns_car: a choice needs at least two options",
+        id="choice-one-option",
+    ),
+    pytest.param(
+        "incomes",
+        {"glossary": ("no_such_term",)},
+        "incomes: unknown glossary term 'no_such_term'",
+        id="unknown-glossary",
+    ),
+    pytest.param(
+        "education_level",
+        {"private": False},
+        "education_level: every question in a per-adult part is private",
+        id="part-two-not-private",
+    ),
+    pytest.param(
+        "criminal_record",
+        {"options": (opt("yes", "Ja"), opt("no", "Nej"))},
+        "criminal_record: a sensitive question must offer 'rather talk at the meeting'",
+        id="sensitive-without-rather-talk",
+    ),
+    pytest.param(
+        "sick_leave_extent",
+        {"show_when": {"answer": "occupation"}},
+        "sick_leave_extent: an answer rule needs 'answer' and exactly one of",
+        id="rule-without-test",
+    ),
+    pytest.param(
+        "sick_leave_extent",
+        {"show_when": {"all": []}},
+        "sick_leave_extent: 'all' takes a non-empty list and nothing else",
+        id="rule-empty-all",
+    ),
+    pytest.param(
+        "sick_leave_extent",
+        {"show_when": {"answer": "occupation", "is": "sick_listed", "gt": 1}},
+        "sick_leave_extent: an answer rule needs 'answer' and exactly one of",
+        id="rule-two-tests",
+    ),
+    pytest.param(
+        "children_count", {"min": 5, "max": 1}, "children_count: a number needs min <= max", id="min-above-max"
+    ),
     pytest.param("obstacles", {"max_length": None}, "obstacles: free text needs a max_length", id="text-without-limit"),
     pytest.param("rent", {"number": "2.99"}, "rent: number '2.99' does not belong to part 1", id="number-wrong-part"),
 ]
@@ -115,11 +169,36 @@ def test_a_changed_copy_does_not_share_the_original_lookups():
 
 
 DOMAIN_COVERAGE = [
-    "reason", "done_already", "obstacles", "af_registered", "expected_time", "occupation", "incomes", "housing_type",
-    "rent", "education_level", "previous_jobs", "criminal_record", "work_ability", "violence", "substance_use",
-    "network_support", "children_ages", "children_school", "children_live", "custody", "other_parent_contact",
-    "children_space", "children_health", "children_needs", "shared_costs", "meets_children", "childcare_enough",
-    "self_support_estimate", "what_helps", "future_goals",
+    "reason",
+    "done_already",
+    "obstacles",
+    "af_registered",
+    "expected_time",
+    "occupation",
+    "incomes",
+    "housing_type",
+    "rent",
+    "education_level",
+    "previous_jobs",
+    "criminal_record",
+    "work_ability",
+    "violence",
+    "substance_use",
+    "network_support",
+    "children_ages",
+    "children_school",
+    "children_live",
+    "custody",
+    "other_parent_contact",
+    "children_space",
+    "children_health",
+    "children_needs",
+    "shared_costs",
+    "meets_children",
+    "childcare_enough",
+    "self_support_estimate",
+    "what_helps",
+    "future_goals",
 ]
 
 

@@ -3,6 +3,7 @@
 The checker starts once for all pages (each start costs about a second). One database is enough here: the
 markup does not depend on it.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,7 @@ import pytest
 
 from eservice import create_app
 from eservice.cli import upgrade
-from eservice.i18n import ALL_LANGUAGES, offered_languages
+from eservice.i18n import offered_languages
 from eservice.instrument import INSTRUMENT
 
 from .helpers import SINGLE_PART_I, SINGLE_PART_II, Applicant, fill
@@ -24,8 +25,16 @@ VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "bui
 
 def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
     pages = {}
-    for path in ["", "resume", "questions", "glossary", "glossary?q=kassa", "interpreter", "accessibility",
-                 "no-such-page"]:
+    for path in [
+        "",
+        "resume",
+        "questions",
+        "glossary",
+        "glossary?q=kassa",
+        "interpreter",
+        "accessibility",
+        "no-such-page",
+    ]:
         pages[path or "start"] = client.get(f"/{lang}/{path}").get_data(as_text=True)
     person = Applicant(client, lang=lang)
     person.post_form("new", page_path="")
@@ -33,10 +42,17 @@ def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
     person.post_form("your-code")
     pages["tasks-empty"] = person.get("tasks").get_data(as_text=True)
     pages["errors"] = person.answer("household", {"children_count": "many"}).get_data(as_text=True)
-    pages["resume-error"] = Applicant(client.application.test_client(), lang).resume("X-NOPE", "x").get_data(as_text=True)
-    fill(person, SINGLE_PART_I | {"household": {"applying_with": "with_partner", "children_count": "1",
-                                                "other_adults": "no"},
-                                  "partner_occupation": {"partner_occupation": "pensioner"}})
+    pages["resume-error"] = (
+        Applicant(client.application.test_client(), lang).resume("X-NOPE", "x").get_data(as_text=True)
+    )
+    fill(
+        person,
+        SINGLE_PART_I
+        | {
+            "household": {"applying_with": "with_partner", "children_count": "1", "other_adults": "no"},
+            "partner_occupation": {"partner_occupation": "pensioner"},
+        },
+    )
     for page in (p for part in INSTRUMENT.parts for p in part.pages()):
         response = person.get(f"q/{page.id}")
         if response.status_code == 200:
@@ -70,8 +86,12 @@ def test_every_page_is_valid_html(rendered):
     assert java and VNU.exists(), "make test installs Java and the Nu checker (npm ci)"
     files = sorted(rendered.glob("*.html"))
     assert len(files) > 25
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     problems = [f"{Path(m.get('url', '')).name} line {m.get('lastLine')}: {m.get('message')}" for m in messages]
     assert not problems, "\n".join(problems[:40])

@@ -1,4 +1,5 @@
 """The applicant's journey through the Flask test client, on SQLite and on PostgreSQL."""
+
 from __future__ import annotations
 
 import re
@@ -42,7 +43,8 @@ def filled_single(client) -> Applicant:
 def test_single_applicant_submits_and_sees_the_reference(app, client):
     person = filled_single(client)
     response = person.post_form("submit", page_path="check")
-    assert response.status_code == 302 and response.location.endswith("/sv/done")
+    assert response.status_code == 302
+    assert response.location.endswith("/sv/done")
     done = person.get("done")
     assert done.status_code == 200
     assert f'id="reference">{person.reference}<' in done.get_data(as_text=True)
@@ -53,21 +55,34 @@ def test_check_page_has_a_change_link_for_every_answer(app, client):
     person = filled_single(client)
     html = person.get("check").get_data(as_text=True)
     links = set(CHANGE_LINK.findall(html))
-    answered = {(page_id, question_id)
-                for pages in (SINGLE_PART_I, SINGLE_PART_II) for page_id, data in pages.items() for question_id in data}
+    answered = {
+        (page_id, question_id)
+        for pages in (SINGLE_PART_I, SINGLE_PART_II)
+        for page_id, data in pages.items()
+        for question_id in data
+    }
     assert answered <= links
     for page_id, question_id in links:  # unanswered optional questions get a link too, to the right page
         assert question_id in {q.id for q in INSTRUMENT.locate_page(page_id)[2].questions}
     opened = person.client.get("/sv/q/housing?return=check")
-    assert opened.status_code == 200 and "Spara och gå tillbaka" in opened.get_data(as_text=True)
+    assert opened.status_code == 200
+    assert "Spara och gå tillbaka" in opened.get_data(as_text=True)
 
 
 def test_change_from_check_returns_to_check(app, client):
     person = filled_single(client)
-    response = person.client.post("/sv/q/assets?return=check", data={
-        "csrf_token": token(person.get("q/assets?return=check").get_data(as_text=True)),
-        "bank_balance": "99", "owns_car": "yes", "owns_property": "no", "action": "continue"})
-    assert response.status_code == 302 and response.location.endswith("/sv/check")
+    response = person.client.post(
+        "/sv/q/assets?return=check",
+        data={
+            "csrf_token": token(person.get("q/assets?return=check").get_data(as_text=True)),
+            "bank_balance": "99",
+            "owns_car": "yes",
+            "owns_property": "no",
+            "action": "continue",
+        },
+    )
+    assert response.status_code == 302
+    assert response.location.endswith("/sv/check")
     assert stored_answers(app, person.reference, "I")["owns_car"] == "yes"
 
 
@@ -78,16 +93,26 @@ def test_after_submitting_pages_are_read_only(app, client):
 
     for page_id in ("household", "education", "violence"):
         response = person.get(f"q/{page_id}")
-        assert response.status_code == 302 and response.location.endswith("/sv/check")
-        posted = person.client.post(f"/sv/q/{page_id}", data={
-            "csrf_token": token(person.get("done").get_data(as_text=True)),
-            "applying_with": "with_partner", "children_count": "5", "education_level": "university",
-            "violence": "yes", "action": "continue"})
-        assert posted.status_code == 302 and posted.location.endswith("/sv/check")
+        assert response.status_code == 302
+        assert response.location.endswith("/sv/check")
+        posted = person.client.post(
+            f"/sv/q/{page_id}",
+            data={
+                "csrf_token": token(person.get("done").get_data(as_text=True)),
+                "applying_with": "with_partner",
+                "children_count": "5",
+                "education_level": "university",
+                "violence": "yes",
+                "action": "continue",
+            },
+        )
+        assert posted.status_code == 302
+        assert posted.location.endswith("/sv/check")
 
     assert (stored_answers(app, person.reference, "I"), stored_answers(app, person.reference, "II")) == before
     check = person.get("check").get_data(as_text=True)
-    assert "Dina svar" in check and not CHANGE_LINK.search(check)
+    assert "Dina svar" in check
+    assert not CHANGE_LINK.search(check)
     assert 'action="/sv/submit"' not in check
 
 
@@ -95,7 +120,8 @@ def test_submitting_twice_gives_one_submission(app, client):
     person = filled_single(client)
     assert person.post_form("submit", page_path="check").status_code == 302
     again = person.post_form("submit", page_path="done")
-    assert again.status_code == 302 and again.location.endswith("/sv/done")
+    assert again.status_code == 302
+    assert again.location.endswith("/sv/done")
     assert submissions(app) == 1
 
 
@@ -103,14 +129,17 @@ def test_submit_is_refused_while_answers_are_missing(app, client):
     person = Applicant(client).start()
     fill(person, {"household": SINGLE_PART_I["household"]})
     response = person.post_form("submit", page_path="check")
-    assert response.status_code == 302 and response.location.endswith("/sv/check")
+    assert response.status_code == 302
+    assert response.location.endswith("/sv/check")
     assert submissions(app) == 0
     check = person.get("check").get_data(as_text=True)
-    assert "Några frågor saknar svar" in check and "Vad gör du just nu?" in check
+    assert "Några frågor saknar svar" in check
+    assert "Vad gör du just nu?" in check
     assert person.get("done").location.endswith("/sv/check")
 
 
 # --- A couple: each adult's part II is theirs alone -------------------------------------------------------------
+
 
 def invite_partner(first: Applicant, app) -> Applicant:
     page = first.post_form("partner")
@@ -118,7 +147,8 @@ def invite_partner(first: Applicant, app) -> Applicant:
     html = page.get_data(as_text=True)
     partner = Applicant(app.test_client())
     partner.reference, partner.code = REFERENCE.search(html).group(1), CODE.search(html).group(1)
-    assert partner.reference == first.reference and partner.code != first.code
+    assert partner.reference == first.reference
+    assert partner.code != first.code
     assert partner.resume(partner.reference, partner.code).location.endswith("/sv/tasks")
     return partner
 
@@ -165,7 +195,8 @@ def test_the_partner_has_no_part_one_and_cannot_invite(app, client):
         assert partner.get(f"q/{page_id}").status_code == 404
     assert partner.get("partner").status_code == 404
     tasks = partner.get("tasks").get_data(as_text=True)
-    assert "Del 2" in tasks and "Del 1" not in tasks
+    assert "Del 2" in tasks
+    assert "Del 1" not in tasks
     # The partner's part II follows the household's part I but with the partner's own occupation.
     assert partner.get("q/work_history").status_code == 200
     assert partner.get("q/children_everyday").status_code == 200
@@ -184,19 +215,24 @@ def test_a_new_partner_code_replaces_the_old_one(app, client):
 
 # --- Resuming ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("typed", [
-    pytest.param(lambda s: s, id="as-shown"),
-    pytest.param(str.lower, id="lower-case"),
-    pytest.param(lambda s: s.replace("-", ""), id="without-dashes"),
-    pytest.param(lambda s: " " + s.lower().replace("-", " ") + " ", id="lower-with-spaces"),
-])
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        pytest.param(lambda s: s, id="as-shown"),
+        pytest.param(str.lower, id="lower-case"),
+        pytest.param(lambda s: s.replace("-", ""), id="without-dashes"),
+        pytest.param(lambda s: " " + s.lower().replace("-", " ") + " ", id="lower-with-spaces"),
+    ],
+)
 def test_resume_accepts_what_people_type(app, client, typed):
     person = Applicant(client).start()
     fill(person, {"household": SINGLE_PART_I["household"]})
     later = Applicant(app.test_client())
     assert later.get("tasks").location.endswith("/sv/resume")
     response = later.resume(typed(person.reference), typed(person.code))
-    assert response.status_code == 302 and response.location.endswith("/sv/tasks")
+    assert response.status_code == 302
+    assert response.location.endswith("/sv/tasks")
     assert later.get("tasks").status_code == 200
     assert 'value="with_partner"' in later.get("q/household").get_data(as_text=True)
 
@@ -221,14 +257,16 @@ def test_an_unknown_reference_and_an_empty_form_are_refused(client):
     stranger = Applicant(client)
     assert "Vi hittade ingen ansökan" in stranger.resume("X-AAAAAA", "ACDE-FGHJ-KMNP").get_data(as_text=True)
     empty = stranger.resume("", "")
-    assert empty.status_code == 400 and "Skriv ditt ärendenummer och din kod" in empty.get_data(as_text=True)
+    assert empty.status_code == 400
+    assert "Skriv ditt ärendenummer och din kod" in empty.get_data(as_text=True)
 
 
 def test_save_and_come_back_later(app, client):
     person = Applicant(client).start()
     # Required answers are missing on purpose: leaving keeps what is there without asking for the rest.
     response = person.answer("household", {"children_count": "3"}, action="save_exit")
-    assert response.status_code == 302 and response.location.endswith("/sv/saved")
+    assert response.status_code == 302
+    assert response.location.endswith("/sv/saved")
     assert person.reference in person.get("saved").get_data(as_text=True)
     assert person.get("tasks").location.endswith("/sv/resume")
 
@@ -243,11 +281,13 @@ def test_save_and_come_back_later(app, client):
 def test_save_and_exit_from_the_task_list(app, client):
     person = Applicant(client).start()
     response = person.post_form("save-and-exit", page_path="tasks")
-    assert response.status_code == 302 and response.location.endswith("/sv/saved")
+    assert response.status_code == 302
+    assert response.location.endswith("/sv/saved")
     assert person.get("tasks").location.endswith("/sv/resume")
 
 
 # --- Two tabs ---------------------------------------------------------------------------------------------------
+
 
 def test_a_stale_tab_does_not_overwrite_a_newer_save(app, client):
     person = Applicant(client).start()
@@ -257,9 +297,17 @@ def test_a_stale_tab_does_not_overwrite_a_newer_save(app, client):
     assert VERSION.search(tab_one).group(1) == VERSION.search(tab_two).group(1)
 
     def save_from(html: str, balance: str):
-        return client.post("/sv/q/assets", data={
-            "csrf_token": token(html), "version": VERSION.search(html).group(1), "bank_balance": balance,
-            "owns_car": "no", "owns_property": "no", "action": "continue"})
+        return client.post(
+            "/sv/q/assets",
+            data={
+                "csrf_token": token(html),
+                "version": VERSION.search(html).group(1),
+                "bank_balance": balance,
+                "owns_car": "no",
+                "owns_property": "no",
+                "action": "continue",
+            },
+        )
 
     assert save_from(tab_one, "200").status_code == 302
     conflict = save_from(tab_two, "300")
@@ -280,13 +328,16 @@ def test_two_tabs_on_different_pages_both_save(app, client):
     housing_tab = person.get("q/housing").get_data(as_text=True)
 
     def save(html: str, page_id: str, data: dict):
-        return client.post(f"/sv/q/{page_id}", data={
-            "csrf_token": token(html), "version": VERSION.search(html).group(1), "action": "continue", **data})
+        return client.post(
+            f"/sv/q/{page_id}",
+            data={"csrf_token": token(html), "version": VERSION.search(html).group(1), "action": "continue", **data},
+        )
 
     assert save(housing_tab, "housing", SINGLE_PART_I["housing"]).status_code == 302
     assert save(assets_tab, "assets", SINGLE_PART_I["assets"]).status_code == 302
     stored = stored_answers(app, person.reference, "I")
-    assert stored["rent"] == 6500 and stored["bank_balance"] == 150
+    assert stored["rent"] == 6500
+    assert stored["bank_balance"] == 150
 
 
 def test_a_save_that_races_another_pages_save_is_retried(app, client, monkeypatch):
@@ -300,6 +351,7 @@ def test_a_save_that_races_another_pages_save_is_retried(app, client, monkeypatc
     ids = {page_id: [q.id for q in INSTRUMENT.locate_page(page_id)[2].questions] for page_id in ("assets", "housing")}
     housing = {"housing_type": "rent_first_hand", "rent": 6500, "landlord": "Bo AB"}
     with app.app_context(), db(app) as slow, db(app) as fast:
+
         def adult(session):
             household = session.scalars(select(Household).where(Household.reference == person.reference)).one()
             return session.scalars(select(Adult).where(Adult.household_id == household.id)).one()
@@ -319,10 +371,12 @@ def test_a_save_that_races_another_pages_save_is_retried(app, client, monkeypatc
         drafts.save_page(slow, adult(slow), part, "assets", {"bank_balance": 150}, ids["assets"], seen)
     assert len(reads) == 3, "the slow save was not tried twice"  # slow, fast, slow again
     stored = stored_answers(app, person.reference, "I")
-    assert stored["rent"] == 6500 and stored["bank_balance"] == 150
+    assert stored["rent"] == 6500
+    assert stored["bank_balance"] == 150
 
 
 # --- What is stored ---------------------------------------------------------------------------------------------
+
 
 def test_changing_part_one_drops_part_two_answers_that_no_longer_apply(app, client):
     first = Applicant(client).start()
@@ -350,8 +404,16 @@ def test_changing_an_answer_drops_its_follow_ups(app, client):
 
 def test_free_text_keeps_its_language_and_loses_markup(app, client):
     person = Applicant(client).start()
-    fill(person, {"done_already": {"done_already": ["other"], "done_other": "<script>x</script>Hej",
-                                   "obstacles": "  Jag har  ont i ryggen & kan inte lyfta.\r\nTack  "}})
+    fill(
+        person,
+        {
+            "done_already": {
+                "done_already": ["other"],
+                "done_other": "<script>x</script>Hej",
+                "obstacles": "  Jag har  ont i ryggen & kan inte lyfta.\r\nTack  ",
+            }
+        },
+    )
     answers = stored_answers(app, person.reference, "I")
     assert answers["done_other"]["lang"] == "sv"
     assert answers["done_other"]["text"] in ("xHej", "Hej")
@@ -363,13 +425,20 @@ def test_free_text_keeps_its_language_and_loses_markup(app, client):
 
 def test_option_codes_are_stored_not_labels(app, client):
     person = Applicant(client).start()
-    fill(person, {"occupation": {"occupation": "sick_listed", "sick_leave_extent": "partly", "af_registered": "no"},
-                  "reason": {"reason": ["waiting", "unemployed"]}})
+    fill(
+        person,
+        {
+            "occupation": {"occupation": "sick_listed", "sick_leave_extent": "partly", "af_registered": "no"},
+            "reason": {"reason": ["waiting", "unemployed"]},
+        },
+    )
     answers = stored_answers(app, person.reference, "I")
-    assert answers["occupation"] == "sick_listed" and answers["sick_leave_extent"] == "partly"
+    assert answers["occupation"] == "sick_listed"
+    assert answers["sick_leave_extent"] == "partly"
     assert answers["reason"] == ["unemployed", "waiting"]  # in the definition's order, whatever the form sent
     check = person.get("check").get_data(as_text=True)
-    assert "Jag är sjukskriven" in check and "Delvis" in check
+    assert "Jag är sjukskriven" in check
+    assert "Delvis" in check
 
 
 def test_numbers_are_stored_as_numbers(app, client):

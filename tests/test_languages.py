@@ -1,5 +1,6 @@
 """Every page in every language: right lang and dir, translated text, glossary links that resolve, PDFs in every
 script, and switching language keeps the answers."""
+
 from __future__ import annotations
 
 import re
@@ -39,14 +40,16 @@ def test_every_page_has_the_right_language_and_direction(client, lang):
     person = Applicant(client, lang=lang.url_code).start()
     pages = [p.id for part in INSTRUMENT.parts for p in part.pages()]
     fill(person, SINGLE_PART_I)
-    for page_id in pages + ["tasks", "check"]:
+    for page_id in [*pages, "tasks", "check"]:
         path = page_id if page_id in ("tasks", "check") else f"q/{page_id}"
         response = person.get(path, follow_redirects=True)
         assert response.status_code == 200, path
         assert _html_tag(response) == expected, path
 
 
-@pytest.mark.parametrize("lang", [lang for lang in ALL_LANGUAGES if lang.url_code != "sv"], ids=lambda lang: lang.url_code)
+@pytest.mark.parametrize(
+    "lang", [lang for lang in ALL_LANGUAGES if lang.url_code != "sv"], ids=lambda lang: lang.url_code
+)
 def test_question_pages_show_the_translation(app, client, lang):
     person = Applicant(client, lang=lang.url_code).start()
     question = INSTRUMENT.question("applying_with")
@@ -82,7 +85,8 @@ def test_switching_language_keeps_the_answers(client):
     person = Applicant(client).start()
     # Half a page typed, then the person switches to Arabic: what was typed is saved, nothing is asked first.
     response = person.answer("household", {"applying_with": "alone", "children_count": "2"}, action="lang:ar")
-    assert response.status_code == 302 and response.location.startswith("/ar/q/household")
+    assert response.status_code == 302
+    assert response.location.startswith("/ar/q/household")
     page = client.get("/ar/q/household").get_data(as_text=True)
     assert re.search(r'<input checked[^>]*value="alone"', page)
     assert 'value="2"' in page
@@ -90,13 +94,19 @@ def test_switching_language_keeps_the_answers(client):
 
 def test_free_text_keeps_the_language_it_was_written_in(app, client):
     person = Applicant(client, lang="ar").start()
-    fill(person, {"household": {"applying_with": "alone", "children_count": "0", "other_adults": "no"},
-                  "reason": {"reason": ["other"], "reason_other": "لا أملك المال"}})
+    fill(
+        person,
+        {
+            "household": {"applying_with": "alone", "children_count": "0", "other_adults": "no"},
+            "reason": {"reason": ["other"], "reason_other": "لا أملك المال"},
+        },
+    )
     person.lang = "sv"
     person.answer("reason", {"reason": ["other"], "reason_other": "لا أملك المال"})
     with app.app_context():
         from eservice.db import db_session
         from eservice.models import AnswerSet
+
         rows = db_session().query(AnswerSet).filter_by(part="I").all()
         assert rows[0].answers["reason_other"] == {"text": "لا أملك المال", "lang": "ar"}
 
@@ -108,7 +118,8 @@ def test_pdfs_contain_the_text_in_its_script(app, client, tmp_path, code):
     translated = _translated(app, lang, question)
 
     interpreter = client.get(f"/{code}/interpreter.pdf")
-    assert interpreter.status_code == 200 and interpreter.mimetype == "application/pdf"
+    assert interpreter.status_code == 200
+    assert interpreter.mimetype == "application/pdf"
     text = _pdf_text(interpreter.data, tmp_path / "interpreter.pdf")
     assert question.text in text
     assert _mostly_in(translated, text)

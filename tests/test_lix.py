@@ -1,4 +1,5 @@
 """Plain Swedish, measured: the same check as `make lix`."""
+
 from eservice.plain_language.check import LONG_TEXT_LIMIT, WHOLE_LIMIT, report
 from eservice.plain_language.lix import lix, measure
 

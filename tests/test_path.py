@@ -1,4 +1,5 @@
 """The path function, table-driven: which pages apply, which answers survive, what is still missing."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,22 +32,61 @@ def part_one_pages(answers: dict) -> set[str]:
 
 PART_TWO_CASES = [
     # (part I answers, position, pages that must apply, pages that must not)
-    pytest.param({"occupation": "pensioner", "children_count": 0}, 1, {"education", "health", "network"},
-                 WORK_PAGES | {"work_ability"}, id="pensioner-no-work-no-work-ability"),
-    pytest.param({"occupation": "sick_listed", "sick_leave_extent": "full", "children_count": 0}, 1,
-                 {"work_ability"}, WORK_PAGES, id="full-time-sick-no-work"),
-    pytest.param({"occupation": "sick_listed", "sick_leave_extent": "partly", "children_count": 0}, 1,
-                 WORK_PAGES | {"work_ability"}, set(), id="partly-sick-gets-work"),
-    pytest.param({"occupation": "job_seeker", "children_count": 0}, 1, WORK_PAGES | {"work_ability"},
-                 CHILDREN_PAGES, id="no-children-no-children-pages"),
+    pytest.param(
+        {"occupation": "pensioner", "children_count": 0},
+        1,
+        {"education", "health", "network"},
+        WORK_PAGES | {"work_ability"},
+        id="pensioner-no-work-no-work-ability",
+    ),
+    pytest.param(
+        {"occupation": "sick_listed", "sick_leave_extent": "full", "children_count": 0},
+        1,
+        {"work_ability"},
+        WORK_PAGES,
+        id="full-time-sick-no-work",
+    ),
+    pytest.param(
+        {"occupation": "sick_listed", "sick_leave_extent": "partly", "children_count": 0},
+        1,
+        WORK_PAGES | {"work_ability"},
+        set(),
+        id="partly-sick-gets-work",
+    ),
+    pytest.param(
+        {"occupation": "job_seeker", "children_count": 0},
+        1,
+        WORK_PAGES | {"work_ability"},
+        CHILDREN_PAGES,
+        id="no-children-no-children-pages",
+    ),
     pytest.param({"occupation": "job_seeker", "children_count": 2}, 1, CHILDREN_PAGES, set(), id="two-children"),
-    pytest.param({"occupation": "job_seeker", "partner_occupation": "pensioner", "children_count": 0}, 2,
-                 {"education"}, WORK_PAGES | {"work_ability"}, id="position-two-reads-partner-occupation"),
-    pytest.param({"occupation": "pensioner", "partner_occupation": "job_seeker", "children_count": 0}, 2,
-                 WORK_PAGES | {"work_ability"}, set(), id="position-two-ignores-own-part-one-occupation"),
-    pytest.param({"occupation": "job_seeker", "partner_occupation": "sick_listed",
-                  "partner_sick_leave_extent": "full", "children_count": 0}, 2,
-                 {"work_ability"}, WORK_PAGES, id="position-two-reads-partner-sick-leave"),
+    pytest.param(
+        {"occupation": "job_seeker", "partner_occupation": "pensioner", "children_count": 0},
+        2,
+        {"education"},
+        WORK_PAGES | {"work_ability"},
+        id="position-two-reads-partner-occupation",
+    ),
+    pytest.param(
+        {"occupation": "pensioner", "partner_occupation": "job_seeker", "children_count": 0},
+        2,
+        WORK_PAGES | {"work_ability"},
+        set(),
+        id="position-two-ignores-own-part-one-occupation",
+    ),
+    pytest.param(
+        {
+            "occupation": "job_seeker",
+            "partner_occupation": "sick_listed",
+            "partner_sick_leave_extent": "full",
+            "children_count": 0,
+        },
+        2,
+        {"work_ability"},
+        WORK_PAGES,
+        id="position-two-reads-partner-sick-leave",
+    ),
 ]
 
 
@@ -63,11 +103,12 @@ def test_sensitive_pages_come_last_for_everyone():
 
 
 def test_adult_context_maps_each_adults_own_facts():
-    part1 = {"occupation": "job_seeker", "partner_occupation": "pensioner", "af_registered": "yes",
-             "children_count": 3}
+    part1 = {"occupation": "job_seeker", "partner_occupation": "pensioner", "af_registered": "yes", "children_count": 3}
     first, second = adult_context(part1, 1), adult_context(part1, 2)
-    assert first["me.occupation"] == "job_seeker" and first["me.af_registered"] == "yes"
-    assert second["me.occupation"] == "pensioner" and "me.af_registered" not in second
+    assert first["me.occupation"] == "job_seeker"
+    assert first["me.af_registered"] == "yes"
+    assert second["me.occupation"] == "pensioner"
+    assert "me.af_registered" not in second
     assert first["children_count"] == second["children_count"] == 3
 
 
@@ -90,14 +131,34 @@ VISIBLE_CASES = [
     # (page, answers, questions shown, questions hidden)
     pytest.param("reason", {"reason": ["other"]}, {"reason", "reason_other"}, set(), id="other-reason-asks-why"),
     pytest.param("reason", {"reason": ["unemployed"]}, {"reason"}, {"reason_other"}, id="plain-reason"),
-    pytest.param("occupation", {"occupation": "pensioner"}, {"occupation"}, {"af_registered", "sick_leave_extent"},
-                 id="pensioner-not-asked-about-af"),
-    pytest.param("occupation", {"occupation": "sick_listed"}, {"sick_leave_extent", "af_registered"}, set(),
-                 id="sick-asked-extent"),
-    pytest.param("income_amounts", {"incomes": ["salary", "pension"]}, {"amount_salary", "amount_pension"},
-                 {"amount_child_allowance", "income_other_what"}, id="amounts-for-chosen-incomes"),
-    pytest.param("housing", {"housing_type": "own_house"}, {"housing_type"}, {"rent", "landlord", "housing_other"},
-                 id="owner-pays-no-rent"),
+    pytest.param(
+        "occupation",
+        {"occupation": "pensioner"},
+        {"occupation"},
+        {"af_registered", "sick_leave_extent"},
+        id="pensioner-not-asked-about-af",
+    ),
+    pytest.param(
+        "occupation",
+        {"occupation": "sick_listed"},
+        {"sick_leave_extent", "af_registered"},
+        set(),
+        id="sick-asked-extent",
+    ),
+    pytest.param(
+        "income_amounts",
+        {"incomes": ["salary", "pension"]},
+        {"amount_salary", "amount_pension"},
+        {"amount_child_allowance", "income_other_what"},
+        id="amounts-for-chosen-incomes",
+    ),
+    pytest.param(
+        "housing",
+        {"housing_type": "own_house"},
+        {"housing_type"},
+        {"rent", "landlord", "housing_other"},
+        id="owner-pays-no-rent",
+    ),
 ]
 
 
@@ -112,20 +173,45 @@ def test_visible_questions(page_id, answers, shown, hidden):
 PRUNE_CASES = [
     # (part, answers, base, answers kept)
     pytest.param(PART_II, {"violence": "no", "violence_now": "yes"}, {}, {"violence": "no"}, id="violence-no"),
-    pytest.param(PART_II, {"violence": "yes", "violence_now": "yes"}, {}, {"violence": "yes", "violence_now": "yes"},
-                 id="violence-yes-keeps-follow-up"),
-    pytest.param(PART_I, {"housing_type": "own_house", "rent": 5000, "landlord": {"text": "Anna", "lang": "sv"}},
-                 {}, {"housing_type": "own_house"}, id="housing-change-drops-rent-and-landlord"),
-    pytest.param(PART_I, {"applying_with": "alone", "partner_occupation": "sick_listed",
-                          "partner_sick_leave_extent": "full"}, {}, {"applying_with": "alone"},
-                 id="alone-drops-partner"),
-    pytest.param(PART_II, {"work_experience": "over_5_years", "previous_jobs": {"text": "Kock", "lang": "sv"},
-                           "education_level": "compulsory"},
-                 adult_context({"occupation": "pensioner"}, 1), {"education_level": "compulsory"},
-                 id="pensioner-drops-work"),
-    pytest.param(PART_II, {"children_ages": {"text": "3", "lang": "sv"}, "children_informed": "yes",
-                           "violence": "no"},
-                 adult_context({"children_count": 0}, 1), {"violence": "no"}, id="no-children-drops-children"),
+    pytest.param(
+        PART_II,
+        {"violence": "yes", "violence_now": "yes"},
+        {},
+        {"violence": "yes", "violence_now": "yes"},
+        id="violence-yes-keeps-follow-up",
+    ),
+    pytest.param(
+        PART_I,
+        {"housing_type": "own_house", "rent": 5000, "landlord": {"text": "Anna", "lang": "sv"}},
+        {},
+        {"housing_type": "own_house"},
+        id="housing-change-drops-rent-and-landlord",
+    ),
+    pytest.param(
+        PART_I,
+        {"applying_with": "alone", "partner_occupation": "sick_listed", "partner_sick_leave_extent": "full"},
+        {},
+        {"applying_with": "alone"},
+        id="alone-drops-partner",
+    ),
+    pytest.param(
+        PART_II,
+        {
+            "work_experience": "over_5_years",
+            "previous_jobs": {"text": "Kock", "lang": "sv"},
+            "education_level": "compulsory",
+        },
+        adult_context({"occupation": "pensioner"}, 1),
+        {"education_level": "compulsory"},
+        id="pensioner-drops-work",
+    ),
+    pytest.param(
+        PART_II,
+        {"children_ages": {"text": "3", "lang": "sv"}, "children_informed": "yes", "violence": "no"},
+        adult_context({"children_count": 0}, 1),
+        {"violence": "no"},
+        id="no-children-drops-children",
+    ),
 ]
 
 
@@ -136,23 +222,48 @@ def test_prune(part, answers, base, kept):
 
 def test_prune_cascades_until_stable():
     """Hiding a question hides the follow-ups that read it, however deep the chain."""
-    chain = Part(id="T", number=9, title="Test", sections=(Section(id="s", title="S", pages=(
-        Page(id="p", title="P", questions=(
-            q("gate", "9.1", QType.SINGLE, "Gate?", options=YES_NO),
-            q("first", "9.2", QType.SINGLE, "First?", options=YES_NO, show_when=when("gate", "yes")),
-            q("second", "9.3", QType.SINGLE, "Second?", options=YES_NO, show_when=when("first", "yes")),
-            q("third", "9.4", QType.SINGLE, "Third?", options=YES_NO, show_when=when("second", "yes")),
-        )),
-    )),))
+    chain = Part(
+        id="T",
+        number=9,
+        title="Test",
+        sections=(
+            Section(
+                id="s",
+                title="S",
+                pages=(
+                    Page(
+                        id="p",
+                        title="P",
+                        questions=(
+                            q("gate", "9.1", QType.SINGLE, "Gate?", options=YES_NO),
+                            q("first", "9.2", QType.SINGLE, "First?", options=YES_NO, show_when=when("gate", "yes")),
+                            q("second", "9.3", QType.SINGLE, "Second?", options=YES_NO, show_when=when("first", "yes")),
+                            q("third", "9.4", QType.SINGLE, "Third?", options=YES_NO, show_when=when("second", "yes")),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
     assert prune(chain, {"gate": "no", "first": "yes", "second": "yes", "third": "yes"}) == {"gate": "no"}
     full = {"gate": "yes", "first": "yes", "second": "yes", "third": "yes"}
     assert prune(chain, full) == full
 
 
 SINGLE_PART_I = {
-    "applying_with": "alone", "children_count": 0, "other_adults": "no", "occupation": "job_seeker",
-    "af_registered": "yes", "reason": ["unemployed"], "done_already": ["job_seeking"], "incomes": ["none"],
-    "bank_balance": 0, "owns_car": "no", "owns_property": "no", "housing_type": "own_house", "costs": ["none"],
+    "applying_with": "alone",
+    "children_count": 0,
+    "other_adults": "no",
+    "occupation": "job_seeker",
+    "af_registered": "yes",
+    "reason": ["unemployed"],
+    "done_already": ["job_seeking"],
+    "incomes": ["none"],
+    "bank_balance": 0,
+    "owns_car": "no",
+    "owns_property": "no",
+    "housing_type": "own_house",
+    "costs": ["none"],
     "interpreter_needed": "no",
 }
 
@@ -160,10 +271,14 @@ MISSING_CASES = [
     # (answers, questions missing)
     pytest.param(SINGLE_PART_I, [], id="complete"),
     pytest.param({**SINGLE_PART_I, "occupation": "sick_listed"}, ["sick_leave_extent"], id="follow-up-now-required"),
-    pytest.param({**SINGLE_PART_I, "interpreter_needed": "yes_me"}, ["interpreter_language"],
-                 id="required-text-follow-up"),
-    pytest.param({**SINGLE_PART_I, "applying_with": "with_partner"}, ["partner_occupation", "partner_af_registered"],
-                 id="couple-needs-partner-page"),
+    pytest.param(
+        {**SINGLE_PART_I, "interpreter_needed": "yes_me"}, ["interpreter_language"], id="required-text-follow-up"
+    ),
+    pytest.param(
+        {**SINGLE_PART_I, "applying_with": "with_partner"},
+        ["partner_occupation", "partner_af_registered"],
+        id="couple-needs-partner-page",
+    ),
     pytest.param({**SINGLE_PART_I, "incomes": ["salary"]}, ["amount_salary"], id="amount-for-chosen-income"),
     pytest.param({**SINGLE_PART_I, "housing_type": "rent_first_hand"}, ["rent"], id="rent-when-renting"),
     pytest.param({k: v for k, v in SINGLE_PART_I.items() if k != "owns_car"}, ["owns_car"], id="unanswered"),
@@ -180,8 +295,16 @@ def test_missing_required_ignores_optional_and_hidden_questions():
     ids = {question.id for question in missing_required(PART_I, {})}
     assert {"applying_with", "occupation", "reason", "incomes", "housing_type"} <= ids
     # optional, or shown only after an answer that is not there
-    assert not ids & {"expected_time", "obstacles", "reason_other", "sick_leave_extent", "rent", "partner_occupation",
-                      "amount_salary", "interpreter_language"}
+    assert not ids & {
+        "expected_time",
+        "obstacles",
+        "reason_other",
+        "sick_leave_extent",
+        "rent",
+        "partner_occupation",
+        "amount_salary",
+        "interpreter_language",
+    }
 
 
 def test_missing_required_in_part_two_follows_the_household():
@@ -200,12 +323,24 @@ STATE_CASES = [
     # (answers, completed pages, state of the "occupation" section)
     pytest.param({}, set(), SectionState.NOT_STARTED, id="nothing"),
     pytest.param({"occupation": "job_seeker"}, set(), SectionState.IN_PROGRESS, id="an-answer"),
-    pytest.param({"applying_with": "alone", "occupation": "job_seeker"}, {"occupation"}, SectionState.DONE,
-                 id="single-done-with-own-page"),
-    pytest.param({"applying_with": "with_partner", "occupation": "job_seeker"}, {"occupation"},
-                 SectionState.IN_PROGRESS, id="couple-needs-partner-page-too"),
-    pytest.param({"applying_with": "with_partner", "occupation": "job_seeker"}, {"occupation", "partner_occupation"},
-                 SectionState.DONE, id="couple-done"),
+    pytest.param(
+        {"applying_with": "alone", "occupation": "job_seeker"},
+        {"occupation"},
+        SectionState.DONE,
+        id="single-done-with-own-page",
+    ),
+    pytest.param(
+        {"applying_with": "with_partner", "occupation": "job_seeker"},
+        {"occupation"},
+        SectionState.IN_PROGRESS,
+        id="couple-needs-partner-page-too",
+    ),
+    pytest.param(
+        {"applying_with": "with_partner", "occupation": "job_seeker"},
+        {"occupation", "partner_occupation"},
+        SectionState.DONE,
+        id="couple-done",
+    ),
 ]
 
 

@@ -1,6 +1,7 @@
 """Every page of a whole journey, rendered and checked: valid HTML, unique ids, one <h1>, a title, a skip link,
 a language, and labels and descriptions that point at something (in the spirit of alphagov's rendered-page
 fixtures)."""
+
 from __future__ import annotations
 
 import html5lib
@@ -90,9 +91,22 @@ def journey_pages(app, client) -> dict[str, str]:
     visit(pages, "tasks, all done", person.get("tasks"))
     visit(pages, "check", person.get("check"))
     stale = pages["q/assets"]
-    visit(pages, "edit conflict", client.post("/sv/q/assets", data={
-        "csrf_token": token(stale), "version": "1", "bank_balance": "5", "owns_car": "no", "owns_property": "no",
-        "action": "continue"}), 409)
+    visit(
+        pages,
+        "edit conflict",
+        client.post(
+            "/sv/q/assets",
+            data={
+                "csrf_token": token(stale),
+                "version": "1",
+                "bank_balance": "5",
+                "owns_car": "no",
+                "owns_property": "no",
+                "action": "continue",
+            },
+        ),
+        409,
+    )
     person.post_form("submit", page_path="check")
     visit(pages, "done", person.get("done"))
     visit(pages, "check, submitted", person.get("check"))
@@ -127,24 +141,51 @@ def test_every_public_page_is_well_formed(app, client):
     assert not problems, problems
 
 
-@pytest.mark.parametrize(("html", "problem"), [
-    ("<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-     "<h1>A</h1></main></body></html>", None),
-    ("<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-     "<h1>A</h1><h1>B</h1></main></body></html>", "2 <h1> elements"),
-    ("<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-     "<h1 id=main>A</h1></main></body></html>", "id 'main' repeats"),
-    ("<!doctype html><html><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-     "<h1>A</h1></main></body></html>", "<html> has no lang"),
-    ("<!doctype html><html lang=sv><head><title> – </title></head><body><a href=#main>x</a><main id=main>"
-     "<h1>A</h1></main></body></html>", "no <title>"),
-    ("<!doctype html><html lang=sv><head><title>T</title></head><body><main id=main>"
-     "<h1>A</h1></main></body></html>", "no skip link to #main"),
-    ("<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-     "<h1>A</h1><label for=x>L</label></main></body></html>", "a label is for 'x', which is not on the page"),
-    ("<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-     "<h1>A</h1><p></div></main></body></html>", "not valid HTML"),
-])
+@pytest.mark.parametrize(
+    ("html", "problem"),
+    [
+        (
+            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+            "<h1>A</h1></main></body></html>",
+            None,
+        ),
+        (
+            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+            "<h1>A</h1><h1>B</h1></main></body></html>",
+            "2 <h1> elements",
+        ),
+        (
+            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+            "<h1 id=main>A</h1></main></body></html>",
+            "id 'main' repeats",
+        ),
+        (
+            "<!doctype html><html><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+            "<h1>A</h1></main></body></html>",
+            "<html> has no lang",
+        ),
+        (
+            "<!doctype html><html lang=sv><head><title> – </title></head><body><a href=#main>x</a><main id=main>"
+            "<h1>A</h1></main></body></html>",
+            "no <title>",
+        ),
+        (
+            "<!doctype html><html lang=sv><head><title>T</title></head><body><main id=main>"
+            "<h1>A</h1></main></body></html>",
+            "no skip link to #main",
+        ),
+        (
+            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+            "<h1>A</h1><label for=x>L</label></main></body></html>",
+            "a label is for 'x', which is not on the page",
+        ),
+        (
+            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+            "<h1>A</h1><p></div></main></body></html>",
+            "not valid HTML",
+        ),
+    ],
+)
 def test_the_page_checks_catch_what_they_claim(html, problem):
     found = page_problems(html)
     if problem is None:

@@ -1,14 +1,17 @@
 """The session-timeout warning: where it is offered, the "continue" that renews the session, and saving on the way
 out when the warning goes unanswered. The browser side (timers, the dialog, the save) is in e2e/test_session_timeout.py.
 """
+
 from __future__ import annotations
 
 import re
 
 from .helpers import Applicant, stored_answers, token
 
-DIALOG = re.compile(r'<dialog id="session-timeout"[^>]*data-lifetime="(\d+)" data-warn-after="(\d+)"\s+'
-                    r'data-save-after="(\d+)"')
+DIALOG = re.compile(
+    r'<dialog id="session-timeout"[^>]*data-lifetime="(\d+)" data-warn-after="(\d+)"\s+'
+    r'data-save-after="(\d+)"'
+)
 NOTICE = "Vi loggade ut dig för att du inte gjorde något på en stund."
 
 
@@ -37,7 +40,8 @@ def test_still_here_renews_the_session_only_for_someone_signed_in(client):
     assert client.post("/sv/still-here", data={"csrf_token": token(tasks)}).status_code == 400
     fresh = client.get("/sv/").get_data(as_text=True)
     response = client.post("/sv/still-here", data={"csrf_token": token(fresh)})
-    assert response.status_code == 302 and response.headers["Location"].endswith("/sv/resume")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/sv/resume")
 
 
 def test_an_unanswered_warning_saves_the_page_and_says_why(app, client):
@@ -45,7 +49,8 @@ def test_an_unanswered_warning_saves_the_page_and_says_why(app, client):
     timed_out=1. Half a page is kept, the person is signed out, and the saved page says why."""
     person = Applicant(client).start()
     response = person.answer("household", {"applying_with": "alone", "timed_out": "1"}, action="save_exit")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/sv/saved")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/sv/saved")
     saved = client.get("/sv/saved").get_data(as_text=True)
     assert NOTICE in saved
     assert stored_answers(app, person.reference, "I")["applying_with"] == "alone"

@@ -6,5 +6,6 @@ def test_single_applicant_can_submit(client):
     fill(person, SINGLE_PART_I)
     fill(person, SINGLE_PART_II)
     response = person.post_form("submit", page_path="check")
-    assert response.status_code == 302 and response.location.endswith("/sv/done")
+    assert response.status_code == 302
+    assert response.location.endswith("/sv/done")
     assert person.reference in person.get("done").get_data(as_text=True)

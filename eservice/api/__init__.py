@@ -1,4 +1,5 @@
 """The published definition: the contract that case-management systems and tests integrate against."""
+
 from flask import Blueprint, jsonify
 
 from ..instrument import INSTRUMENT

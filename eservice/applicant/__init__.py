@@ -1,4 +1,5 @@
 """The applicant's journey: start, resume, task list, question pages, check answers, submit."""
+
 from flask import Blueprint
 
 bp = Blueprint("applicant", __name__)

@@ -1,4 +1,5 @@
 """Starting, showing the code once, resuming, saving and leaving, and inviting a partner."""
+
 from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, request, session, url_for
@@ -113,8 +114,11 @@ def leave_saved(adult):
 @bp.get("/<lang:lang>/saved")
 @access(PUBLIC)
 def saved():
-    return render_template("applicant/saved.html", reference=session.get("saved_reference"),
-                           timed_out=session.get("saved_after_timeout", False))
+    return render_template(
+        "applicant/saved.html",
+        reference=session.get("saved_reference"),
+        timed_out=session.get("saved_after_timeout", False),
+    )
 
 
 @bp.route("/<lang:lang>/partner", methods=["GET", "POST"])
@@ -130,5 +134,3 @@ def partner():
         return render_template("applicant/your_code.html", shown=flash_code, form=FlaskForm(), partner=True)
     has_partner = drafts.partner_of(adult.household) is not None
     return render_template("applicant/partner.html", form=form, has_partner=has_partner)
-
-

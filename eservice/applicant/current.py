@@ -1,4 +1,5 @@
 """Who is answering: the adult signed in to this browser session, and the guard for views that need one."""
+
 from __future__ import annotations
 
 from functools import wraps

@@ -1,4 +1,5 @@
 """The task list and the state of a person's answers, built from the path function for every view to share."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """The task list and one page of questions. Every Continue saves; "save and come back later" saves too."""
+
 from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, request, url_for
@@ -31,9 +32,14 @@ def tasks():
     partner = drafts.partner_of(adult.household)
     part1 = drafts.answer_set(db, adult, parts[0].part).answers if adult.position == 1 else {}
     return render_template(
-        "applicant/tasks.html", parts=parts, done=done, total=total, adult=adult,
+        "applicant/tasks.html",
+        parts=parts,
+        done=done,
+        total=total,
+        adult=adult,
         submitted=adult.status == Status.SUBMITTED,
-        wants_partner=part1.get("applying_with") == "with_partner", partner=partner,
+        wants_partner=part1.get("applying_with") == "with_partner",
+        partner=partner,
     )
 
 
@@ -71,11 +77,20 @@ def question_page(page_id: str):
         # asking for the rest first.
         form.enforce_required = action == "continue"
         if form.validate():
-            new_answers = {q.id: _stored(q, form[q.id].data, row.answers.get(q.id)) for q in shown
-                           if q.id in form.shown_ids}
+            new_answers = {
+                q.id: _stored(q, form[q.id].data, row.answers.get(q.id)) for q in shown if q.id in form.shown_ids
+            }
             try:
-                drafts.save_page(db, adult, part, page.id, new_answers, page_question_ids,
-                                 request.form.get("version") or None, complete=form.enforce_required)
+                drafts.save_page(
+                    db,
+                    adult,
+                    part,
+                    page.id,
+                    new_answers,
+                    page_question_ids,
+                    request.form.get("version") or None,
+                    complete=form.enforce_required,
+                )
             except drafts.EditConflict:
                 conflict = True
                 row = drafts.answer_set(db, adult, part)
@@ -83,23 +98,40 @@ def question_page(page_id: str):
                 if action == "save_exit":
                     return leave_saved(adult)
                 if switch_to is not None:
-                    return redirect(url_for("applicant.question_page", page_id=page.id, lang=switch_to,
-                                            **({"return": "check"} if back_to_check else {})))
+                    return redirect(
+                        url_for(
+                            "applicant.question_page",
+                            page_id=page.id,
+                            lang=switch_to,
+                            **({"return": "check"} if back_to_check else {}),
+                        )
+                    )
                 if back_to_check:
                     return redirect(url_for("applicant.check"))
                 row = drafts.answer_set(db, adult, part)
                 following = next_page_in_section(part, page.id, row.answers, base)
-                return redirect(url_for("applicant.question_page", page_id=following.id) if following
-                                else url_for("applicant.tasks"))
+                return redirect(
+                    url_for("applicant.question_page", page_id=following.id)
+                    if following
+                    else url_for("applicant.tasks")
+                )
         status = 409 if conflict else 400
     else:
-        form = build_page_form(shown, formdata=None,
-                               data={q.id: stored_to_form(q, row.answers.get(q.id)) for q in shown})
+        form = build_page_form(
+            shown, formdata=None, data={q.id: stored_to_form(q, row.answers.get(q.id)) for q in shown}
+        )
         status = 200
 
     return render_template(
-        "applicant/question_page.html", form=form, part=part, section=section, page=page, questions=shown,
-        version=drafts.page_version(row.answers, page_question_ids), conflict=conflict, back_to_check=back_to_check,
+        "applicant/question_page.html",
+        form=form,
+        part=part,
+        section=section,
+        page=page,
+        questions=shown,
+        version=drafts.page_version(row.answers, page_question_ids),
+        conflict=conflict,
+        back_to_check=back_to_check,
         follow_ups={q.id for q in shown if q.show_when and q not in visible_questions(page, row.answers, base)},
     ), status
 

@@ -1,4 +1,5 @@
 """Check your answers, submit once, and the confirmation."""
+
 from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, url_for
@@ -7,11 +8,11 @@ from flask_wtf import FlaskForm
 from .. import drafts
 from ..db import db_session
 from ..i18n import SOURCE_LANGUAGE, current_language
-from ..pdf import pdf_response
+from ..instrument import INSTRUMENT
 from ..instrument.path import applicable_pages, missing_required, visible_questions
 from ..models import Status
+from ..pdf import pdf_response
 from ..security import PUBLIC, access
-from ..instrument import INSTRUMENT
 from . import bp
 from .current import applicant_required
 from .journey import is_read_only
@@ -27,8 +28,14 @@ def answer_summary(db, adult):
             (page, [(q, row.answers.get(q.id)) for q in visible_questions(page, row.answers, base)])
             for page in applicable_pages(part, row.answers, base)
         ]
-        summary.append({"part": part, "pages": pages, "read_only": is_read_only(adult, part),
-                        "missing": missing_required(part, row.answers, base)})
+        summary.append(
+            {
+                "part": part,
+                "pages": pages,
+                "read_only": is_read_only(adult, part),
+                "missing": missing_required(part, row.answers, base),
+            }
+        )
     return summary
 
 
@@ -38,8 +45,9 @@ def check():
     summary = answer_summary(db_session(), g.adult)
     submitted = g.adult.status == Status.SUBMITTED
     missing = [q for s in summary for q in s["missing"]]
-    return render_template("applicant/check.html", summary=summary, submitted=submitted, missing=missing,
-                           form=FlaskForm(), adult=g.adult)
+    return render_template(
+        "applicant/check.html", summary=summary, submitted=submitted, missing=missing, form=FlaskForm(), adult=g.adult
+    )
 
 
 @bp.post("/<lang:lang>/submit")
@@ -68,8 +76,12 @@ def answers_pdf():
     """After submitting: the person's own answers, each question in Swedish and in their language."""
     if g.adult.status != Status.SUBMITTED:
         return redirect(url_for("applicant.check"))
-    html = render_template("applicant/answers_print.html", summary=answer_summary(db_session(), g.adult),
-                           adult=g.adult, bilingual=current_language() != SOURCE_LANGUAGE)
+    html = render_template(
+        "applicant/answers_print.html",
+        summary=answer_summary(db_session(), g.adult),
+        adult=g.adult,
+        bilingual=current_language() != SOURCE_LANGUAGE,
+    )
     return pdf_response(html, f"svar-{g.adult.household.reference}.pdf")
 
 
@@ -78,5 +90,3 @@ def answers_pdf():
 def all_questions():
     """Every question, readable before starting and without any account."""
     return render_template("applicant/all_questions.html", parts=INSTRUMENT.parts)
-
-

@@ -3,6 +3,7 @@
 Validation lives here once for every question type: required answers, option codes, number ranges, text length
 and markup. Free text is cleaned with bleach and kept verbatim otherwise, with the language it was written in.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,12 +12,12 @@ import bleach
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import Length, NumberRange, StopValidation, ValidationError
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length, NumberRange, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from ..i18n import translated
-from ..instrument.schema import FREE_TEXT_TYPES, Question, QType
+from ..instrument.schema import FREE_TEXT_TYPES, QType, Question
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -27,8 +28,7 @@ class MultiCheckboxField(SelectMultipleField):
 def _strip_number(value: Any) -> Any:
     # People write "12 000" or "12000 kr"; keep digits and a leading minus, reject the rest in validation.
     if isinstance(value, str):
-        cleaned = value.replace(" ", "").replace("\u00a0", "").removesuffix("kr").removesuffix(":-")
-        return cleaned
+        return value.replace(" ", "").replace("\u00a0", "").removesuffix("kr").removesuffix(":-")
     return value
 
 
@@ -152,4 +152,4 @@ def form_to_stored(question: Question, value: Any, lang: str) -> Any:
     return value
 
 
-__all__ = ["build_page_form", "stored_to_form", "form_to_stored", "clean_text"]
+__all__ = ["build_page_form", "clean_text", "form_to_stored", "stored_to_form"]

@@ -1,4 +1,5 @@
 """Instrument X as data: the single source of truth for every view, export and translation."""
+
 from ..plain_language.glossary import TERM_IDS
 from .part1 import PART_I, PER_ADULT_FACTS
 from .part2 import PART_II

@@ -1,4 +1,5 @@
 """Short constructors that keep the definition files readable as data."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """The definition as JSON, in Swedish source text (the instrument's own language)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -45,8 +46,12 @@ def instrument_as_json(instrument: Instrument) -> dict[str, Any]:
                         "sensitive": section.sensitive,
                         "show_when": section.show_when,
                         "pages": [
-                            {"id": page.id, "title": page.title, "show_when": page.show_when,
-                             "questions": [q.id for q in page.questions]}
+                            {
+                                "id": page.id,
+                                "title": page.title,
+                                "show_when": page.show_when,
+                                "questions": [q.id for q in page.questions],
+                            }
                             for page in section.pages
                         ],
                         "questions": [question_as_json(q) for page in section.pages for q in page.questions],

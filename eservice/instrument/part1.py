@@ -1,6 +1,8 @@
 """Part I, grundutredning: the household's situation and economy. Filled in once per household."""
+
 from .builders import DONT_KNOW, YES_NO, opt, q, unless, when
-from .schema import Page, Part, QType as T, Section
+from .schema import Page, Part, Section
+from .schema import QType as T
 
 OCCUPATIONS = (
     opt("full_time_work", "Jag arbetar heltid"),
@@ -57,8 +59,14 @@ COSTS = (
 
 
 def amount(id: str, number: str, label: str, code: str, source: str) -> object:
-    return q(id, number, T.MONEY, f"{label}: hur mycket per månad?", help="Skriv ett ungefärligt belopp i kronor.",
-             show_when=when(source, code))
+    return q(
+        id,
+        number,
+        T.MONEY,
+        f"{label}: hur mycket per månad?",
+        help="Skriv ett ungefärligt belopp i kronor.",
+        show_when=when(source, code),
+    )
 
 
 PART_I = Part(
@@ -67,144 +75,403 @@ PART_I = Part(
     title="Del 1: Ditt hushåll",
     intro="Här svarar du på frågor om ditt hushåll och era pengar. Du svarar en gång för hela hushållet.",
     sections=(
-        Section(id="household", title="Vilka som bor hos dig", pages=(
-            Page(id="household", title="Vilka som bor hos dig", questions=(
-                q("applying_with", "1.1", T.SINGLE, "Söker du ensam eller tillsammans med någon?",
-                  options=(opt("alone", "Jag söker ensam"),
-                           opt("with_partner", "Jag söker med min make, maka eller sambo")),
-                  help="Gifta och sambor söker tillsammans."),
-                q("children_count", "1.2", T.INTEGER, "Hur många barn under 18 år bor hos dig?",
-                  help="Räkna alla barn som bor hos dig hela tiden eller ibland. Skriv 0 om inga barn bor hos dig.",
-                  min=0, max=20),
-                q("other_adults", "1.3", T.SINGLE, "Bor någon annan vuxen hos dig?", options=YES_NO,
-                  help="Till exempel ett vuxet barn, en förälder eller en vän."),
-            )),
-        )),
-        Section(id="occupation", title="Vad du gör just nu", pages=(
-            Page(id="occupation", title="Vad du gör just nu", questions=(
-                q("occupation", "1.4", T.SINGLE, "Vad gör du just nu?", options=OCCUPATIONS,
-                  help="Välj det som stämmer bäst."),
-                q("sick_leave_extent", "1.5", T.SINGLE, "Om du är sjukskriven: är du sjukskriven helt eller delvis?",
-                  options=SICK_EXTENT, show_when=when("occupation", "sick_listed")),
-                q("af_registered", "1.6", T.SINGLE, "Är du inskriven på Arbetsförmedlingen?", options=YES_NO,
-                  glossary=("arbetsformedlingen",), show_when=unless("occupation", "pensioner")),
-            )),
-            Page(id="partner_occupation", title="Vad din partner gör just nu",
-                 show_when=when("applying_with", "with_partner"), questions=(
-                q("partner_occupation", "1.7", T.SINGLE, "Vad gör din make, maka eller sambo just nu?",
-                  options=PARTNER_OCCUPATIONS),
-                q("partner_sick_leave_extent", "1.8", T.SINGLE,
-                  "Om hen är sjukskriven: är hen sjukskriven helt eller delvis?",
-                  options=SICK_EXTENT, show_when=when("partner_occupation", "sick_listed")),
-                q("partner_af_registered", "1.9", T.SINGLE, "Är hen inskriven på Arbetsförmedlingen?",
-                  options=YES_NO, glossary=("arbetsformedlingen",),
-                  show_when=unless("partner_occupation", "pensioner")),
-            )),
-        )),
-        Section(id="reason", title="Varför du söker", pages=(
-            Page(id="reason", title="Varför du söker", questions=(
-                q("reason", "1.10", T.MULTI, "Varför söker du ekonomiskt bistånd?",
-                  glossary=("ekonomiskt_bistand",), help="Du kan välja flera.",
-                  options=(opt("unemployed", "Jag har inget arbete"),
-                           opt("sick_no_compensation", "Jag är sjuk och får inga pengar för det"),
-                           opt("studying_no_compensation", "Jag studerar och får inga pengar för det"),
-                           opt("no_income", "Jag har inga pengar eller för lite pengar"),
-                           opt("waiting", "Jag väntar på pengar från en annan myndighet"),
-                           opt("other", "Något annat"))),
-                q("reason_other", "1.11", T.TEXT, "Om du valde något annat: skriv varför du söker.",
-                  show_when=when("reason", "other")),
-            )),
-            Page(id="done_already", title="Det du redan har gjort", questions=(
-                q("done_already", "1.12", T.MULTI, "Vad har du redan gjort för att få pengar?",
-                  help="Du kan välja flera.", exclusive=("nothing",),
-                  options=(opt("job_seeking", "Jag söker arbete"),
-                           opt("applied_benefits", "Jag har sökt pengar från en annan myndighet",
-                               hint="Till exempel Försäkringskassan eller a-kassan."),
-                           opt("care_contact", "Jag har kontakt med vården"),
-                           opt("other", "Något annat"),
-                           opt("nothing", "Inget än"))),
-                q("done_other", "1.13", T.TEXT, "Om du valde något annat: vad har du gjort?",
-                  show_when=when("done_already", "other")),
-                q("obstacles", "1.14", T.TEXTAREA, "Finns det något som gör det svårt för dig att få pengar på egen hand?",
-                  help="Skriv med egna ord. Du kan också prata om det på mötet."),
-                q("expected_time", "1.15", T.SINGLE, "Hur länge tror du att du behöver stöd?", required=False,
-                  help="Ingen kan veta säkert. Svara det du tror.",
-                  options=(opt("under_1_month", "Kortare än en månad"), opt("1_3_months", "En till tre månader"),
-                           opt("3_6_months", "Tre till sex månader"), opt("longer", "Längre tid"), DONT_KNOW)),
-            )),
-        )),
-        Section(id="income", title="Pengar som kommer in", pages=(
-            Page(id="incomes", title="Pengar som kommer in",
-                 intro="Tänk på alla pengar som kommer in till hushållet varje månad.", questions=(
-                q("incomes", "1.16", T.MULTI, "Vilka pengar kommer in till hushållet?", options=INCOMES,
-                  exclusive=("none",), help="Du kan välja flera.",
-                  glossary=("sjukpenning", "aktivitetsersattning", "sjukersattning", "bostadsbidrag",
-                            "underhallsstod", "etableringsprogrammet")),
-            )),
-            Page(id="income_amounts", title="Hur mycket pengar som kommer in",
-                 show_when=unless("incomes", "none"), questions=(
-                amount("amount_salary", "1.17", "Lön", "salary", "incomes"),
-                amount("amount_unemployment_benefit", "1.18", "A-kassa", "unemployment_benefit", "incomes"),
-                amount("amount_sickness_benefit", "1.19", "Sjukpenning", "sickness_benefit", "incomes"),
-                amount("amount_parental_benefit", "1.20", "Föräldrapenning", "parental_benefit", "incomes"),
-                amount("amount_activity_compensation", "1.21", "Sjukersättning eller aktivitetsersättning",
-                       "activity_compensation", "incomes"),
-                amount("amount_establishment_benefit", "1.22", "Etableringsersättning", "establishment_benefit",
-                       "incomes"),
-                amount("amount_pension", "1.23", "Pension", "pension", "incomes"),
-                amount("amount_housing_allowance", "1.24", "Bostadsbidrag", "housing_allowance", "incomes"),
-                amount("amount_child_allowance", "1.25", "Barnbidrag", "child_allowance", "incomes"),
-                amount("amount_maintenance_support", "1.26", "Underhållsstöd", "maintenance_support", "incomes"),
-                amount("amount_student_aid", "1.27", "Studiemedel", "student_aid", "incomes"),
-                amount("amount_money_received", "1.28", "Pengar som du får", "money_received", "incomes"),
-                amount("amount_other", "1.29", "Andra pengar", "other", "incomes"),
-                q("income_other_what", "1.30", T.TEXT, "Vad är de andra pengarna?", show_when=when("incomes", "other")),
-            )),
-        )),
-        Section(id="assets", title="Det du äger", pages=(
-            Page(id="assets", title="Det du äger", questions=(
-                q("bank_balance", "1.31", T.MONEY, "Hur mycket pengar har hushållet på banken just nu?",
-                  help="Räkna ihop alla konton. Skriv 0 om ni inte har några pengar.", max=100_000_000),
-                q("owns_car", "1.32", T.SINGLE, "Äger någon i hushållet en bil?", options=YES_NO),
-                q("owns_property", "1.33", T.SINGLE, "Äger någon i hushållet ett hus, en lägenhet eller mark?",
-                  options=YES_NO, help="Det gäller också hus och mark i ett annat land."),
-                q("assets_other", "1.34", T.TEXTAREA, "Äger ni något annat som är värt mycket pengar?"),
-            )),
-        )),
-        Section(id="housing", title="Ditt boende", pages=(
-            Page(id="housing", title="Ditt boende", questions=(
-                q("housing_type", "1.35", T.SINGLE, "Hur bor du?", options=HOUSING,
-                  glossary=("andrahandskontrakt", "bostadsratt")),
-                q("rent", "1.36", T.MONEY, "Hur mycket betalar du i hyra eller avgift per månad?",
-                  help="Skriv beloppet i kronor.", show_when=when("housing_type", *PAYS_RENT)),
-                q("landlord", "1.37", T.TEXT, "Vem hyr du av?", help="Skriv namnet på hyresvärden eller personen.",
-                  show_when=when("housing_type", "rent_first_hand", "rent_second_hand", "lodger")),
-                q("housing_other", "1.38", T.TEXT, "Berätta kort hur du bor.",
-                  show_when=when("housing_type", "no_home", "other")),
-            )),
-            Page(id="costs", title="Andra kostnader", questions=(
-                q("costs", "1.39", T.MULTI, "Vilka av de här kostnaderna har hushållet?", options=COSTS,
-                  exclusive=("none",), help="Du kan välja flera."),
-                amount("cost_electricity", "1.40", "El", "electricity", "costs"),
-                amount("cost_home_insurance", "1.41", "Hemförsäkring", "home_insurance", "costs"),
-                amount("cost_childcare_fee", "1.42", "Förskola eller fritids", "childcare_fee", "costs"),
-                amount("cost_travel_to_work", "1.43", "Resor", "travel_to_work", "costs"),
-                amount("cost_union_fee", "1.44", "Fack eller a-kassa", "union_fee", "costs"),
-                amount("cost_medicine_care", "1.45", "Medicin och vård", "medicine_care", "costs"),
-            )),
-        )),
-        Section(id="meeting", title="Inför mötet", pages=(
-            Page(id="interpreter", title="Tolk på mötet", questions=(
-                q("interpreter_needed", "1.46", T.SINGLE, "Vill ni ha en tolk på mötet?", glossary=("tolk",),
-                  help="Tolken är gratis för dig. Tolken har tystnadsplikt.",
-                  options=(opt("no", "Nej"), opt("yes_me", "Ja, jag vill ha tolk"),
-                           opt("yes_partner", "Ja, min make, maka eller sambo vill ha tolk"),
-                           opt("yes_both", "Ja, vi vill båda ha tolk"))),
-                q("interpreter_language", "1.47", T.TEXT, "Vilket språk ska tolken tala?",
-                  help="Skriv gärna dialekt också. Till exempel: arabiska, irakisk dialekt.", required=True,
-                  show_when=when("interpreter_needed", "yes_me", "yes_partner", "yes_both")),
-            )),
-        )),
+        Section(
+            id="household",
+            title="Vilka som bor hos dig",
+            pages=(
+                Page(
+                    id="household",
+                    title="Vilka som bor hos dig",
+                    questions=(
+                        q(
+                            "applying_with",
+                            "1.1",
+                            T.SINGLE,
+                            "Söker du ensam eller tillsammans med någon?",
+                            options=(
+                                opt("alone", "Jag söker ensam"),
+                                opt("with_partner", "Jag söker med min make, maka eller sambo"),
+                            ),
+                            help="Gifta och sambor söker tillsammans.",
+                        ),
+                        q(
+                            "children_count",
+                            "1.2",
+                            T.INTEGER,
+                            "Hur många barn under 18 år bor hos dig?",
+                            help="Räkna alla barn som bor hos dig hela tiden eller ibland. Skriv 0 om inga barn bor hos dig.",
+                            min=0,
+                            max=20,
+                        ),
+                        q(
+                            "other_adults",
+                            "1.3",
+                            T.SINGLE,
+                            "Bor någon annan vuxen hos dig?",
+                            options=YES_NO,
+                            help="Till exempel ett vuxet barn, en förälder eller en vän.",
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="occupation",
+            title="Vad du gör just nu",
+            pages=(
+                Page(
+                    id="occupation",
+                    title="Vad du gör just nu",
+                    questions=(
+                        q(
+                            "occupation",
+                            "1.4",
+                            T.SINGLE,
+                            "Vad gör du just nu?",
+                            options=OCCUPATIONS,
+                            help="Välj det som stämmer bäst.",
+                        ),
+                        q(
+                            "sick_leave_extent",
+                            "1.5",
+                            T.SINGLE,
+                            "Om du är sjukskriven: är du sjukskriven helt eller delvis?",
+                            options=SICK_EXTENT,
+                            show_when=when("occupation", "sick_listed"),
+                        ),
+                        q(
+                            "af_registered",
+                            "1.6",
+                            T.SINGLE,
+                            "Är du inskriven på Arbetsförmedlingen?",
+                            options=YES_NO,
+                            glossary=("arbetsformedlingen",),
+                            show_when=unless("occupation", "pensioner"),
+                        ),
+                    ),
+                ),
+                Page(
+                    id="partner_occupation",
+                    title="Vad din partner gör just nu",
+                    show_when=when("applying_with", "with_partner"),
+                    questions=(
+                        q(
+                            "partner_occupation",
+                            "1.7",
+                            T.SINGLE,
+                            "Vad gör din make, maka eller sambo just nu?",
+                            options=PARTNER_OCCUPATIONS,
+                        ),
+                        q(
+                            "partner_sick_leave_extent",
+                            "1.8",
+                            T.SINGLE,
+                            "Om hen är sjukskriven: är hen sjukskriven helt eller delvis?",
+                            options=SICK_EXTENT,
+                            show_when=when("partner_occupation", "sick_listed"),
+                        ),
+                        q(
+                            "partner_af_registered",
+                            "1.9",
+                            T.SINGLE,
+                            "Är hen inskriven på Arbetsförmedlingen?",
+                            options=YES_NO,
+                            glossary=("arbetsformedlingen",),
+                            show_when=unless("partner_occupation", "pensioner"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="reason",
+            title="Varför du söker",
+            pages=(
+                Page(
+                    id="reason",
+                    title="Varför du söker",
+                    questions=(
+                        q(
+                            "reason",
+                            "1.10",
+                            T.MULTI,
+                            "Varför söker du ekonomiskt bistånd?",
+                            glossary=("ekonomiskt_bistand",),
+                            help="Du kan välja flera.",
+                            options=(
+                                opt("unemployed", "Jag har inget arbete"),
+                                opt("sick_no_compensation", "Jag är sjuk och får inga pengar för det"),
+                                opt("studying_no_compensation", "Jag studerar och får inga pengar för det"),
+                                opt("no_income", "Jag har inga pengar eller för lite pengar"),
+                                opt("waiting", "Jag väntar på pengar från en annan myndighet"),
+                                opt("other", "Något annat"),
+                            ),
+                        ),
+                        q(
+                            "reason_other",
+                            "1.11",
+                            T.TEXT,
+                            "Om du valde något annat: skriv varför du söker.",
+                            show_when=when("reason", "other"),
+                        ),
+                    ),
+                ),
+                Page(
+                    id="done_already",
+                    title="Det du redan har gjort",
+                    questions=(
+                        q(
+                            "done_already",
+                            "1.12",
+                            T.MULTI,
+                            "Vad har du redan gjort för att få pengar?",
+                            help="Du kan välja flera.",
+                            exclusive=("nothing",),
+                            options=(
+                                opt("job_seeking", "Jag söker arbete"),
+                                opt(
+                                    "applied_benefits",
+                                    "Jag har sökt pengar från en annan myndighet",
+                                    hint="Till exempel Försäkringskassan eller a-kassan.",
+                                ),
+                                opt("care_contact", "Jag har kontakt med vården"),
+                                opt("other", "Något annat"),
+                                opt("nothing", "Inget än"),
+                            ),
+                        ),
+                        q(
+                            "done_other",
+                            "1.13",
+                            T.TEXT,
+                            "Om du valde något annat: vad har du gjort?",
+                            show_when=when("done_already", "other"),
+                        ),
+                        q(
+                            "obstacles",
+                            "1.14",
+                            T.TEXTAREA,
+                            "Finns det något som gör det svårt för dig att få pengar på egen hand?",
+                            help="Skriv med egna ord. Du kan också prata om det på mötet.",
+                        ),
+                        q(
+                            "expected_time",
+                            "1.15",
+                            T.SINGLE,
+                            "Hur länge tror du att du behöver stöd?",
+                            required=False,
+                            help="Ingen kan veta säkert. Svara det du tror.",
+                            options=(
+                                opt("under_1_month", "Kortare än en månad"),
+                                opt("1_3_months", "En till tre månader"),
+                                opt("3_6_months", "Tre till sex månader"),
+                                opt("longer", "Längre tid"),
+                                DONT_KNOW,
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="income",
+            title="Pengar som kommer in",
+            pages=(
+                Page(
+                    id="incomes",
+                    title="Pengar som kommer in",
+                    intro="Tänk på alla pengar som kommer in till hushållet varje månad.",
+                    questions=(
+                        q(
+                            "incomes",
+                            "1.16",
+                            T.MULTI,
+                            "Vilka pengar kommer in till hushållet?",
+                            options=INCOMES,
+                            exclusive=("none",),
+                            help="Du kan välja flera.",
+                            glossary=(
+                                "sjukpenning",
+                                "aktivitetsersattning",
+                                "sjukersattning",
+                                "bostadsbidrag",
+                                "underhallsstod",
+                                "etableringsprogrammet",
+                            ),
+                        ),
+                    ),
+                ),
+                Page(
+                    id="income_amounts",
+                    title="Hur mycket pengar som kommer in",
+                    show_when=unless("incomes", "none"),
+                    questions=(
+                        amount("amount_salary", "1.17", "Lön", "salary", "incomes"),
+                        amount("amount_unemployment_benefit", "1.18", "A-kassa", "unemployment_benefit", "incomes"),
+                        amount("amount_sickness_benefit", "1.19", "Sjukpenning", "sickness_benefit", "incomes"),
+                        amount("amount_parental_benefit", "1.20", "Föräldrapenning", "parental_benefit", "incomes"),
+                        amount(
+                            "amount_activity_compensation",
+                            "1.21",
+                            "Sjukersättning eller aktivitetsersättning",
+                            "activity_compensation",
+                            "incomes",
+                        ),
+                        amount(
+                            "amount_establishment_benefit",
+                            "1.22",
+                            "Etableringsersättning",
+                            "establishment_benefit",
+                            "incomes",
+                        ),
+                        amount("amount_pension", "1.23", "Pension", "pension", "incomes"),
+                        amount("amount_housing_allowance", "1.24", "Bostadsbidrag", "housing_allowance", "incomes"),
+                        amount("amount_child_allowance", "1.25", "Barnbidrag", "child_allowance", "incomes"),
+                        amount(
+                            "amount_maintenance_support", "1.26", "Underhållsstöd", "maintenance_support", "incomes"
+                        ),
+                        amount("amount_student_aid", "1.27", "Studiemedel", "student_aid", "incomes"),
+                        amount("amount_money_received", "1.28", "Pengar som du får", "money_received", "incomes"),
+                        amount("amount_other", "1.29", "Andra pengar", "other", "incomes"),
+                        q(
+                            "income_other_what",
+                            "1.30",
+                            T.TEXT,
+                            "Vad är de andra pengarna?",
+                            show_when=when("incomes", "other"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="assets",
+            title="Det du äger",
+            pages=(
+                Page(
+                    id="assets",
+                    title="Det du äger",
+                    questions=(
+                        q(
+                            "bank_balance",
+                            "1.31",
+                            T.MONEY,
+                            "Hur mycket pengar har hushållet på banken just nu?",
+                            help="Räkna ihop alla konton. Skriv 0 om ni inte har några pengar.",
+                            max=100_000_000,
+                        ),
+                        q("owns_car", "1.32", T.SINGLE, "Äger någon i hushållet en bil?", options=YES_NO),
+                        q(
+                            "owns_property",
+                            "1.33",
+                            T.SINGLE,
+                            "Äger någon i hushållet ett hus, en lägenhet eller mark?",
+                            options=YES_NO,
+                            help="Det gäller också hus och mark i ett annat land.",
+                        ),
+                        q("assets_other", "1.34", T.TEXTAREA, "Äger ni något annat som är värt mycket pengar?"),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="housing",
+            title="Ditt boende",
+            pages=(
+                Page(
+                    id="housing",
+                    title="Ditt boende",
+                    questions=(
+                        q(
+                            "housing_type",
+                            "1.35",
+                            T.SINGLE,
+                            "Hur bor du?",
+                            options=HOUSING,
+                            glossary=("andrahandskontrakt", "bostadsratt"),
+                        ),
+                        q(
+                            "rent",
+                            "1.36",
+                            T.MONEY,
+                            "Hur mycket betalar du i hyra eller avgift per månad?",
+                            help="Skriv beloppet i kronor.",
+                            show_when=when("housing_type", *PAYS_RENT),
+                        ),
+                        q(
+                            "landlord",
+                            "1.37",
+                            T.TEXT,
+                            "Vem hyr du av?",
+                            help="Skriv namnet på hyresvärden eller personen.",
+                            show_when=when("housing_type", "rent_first_hand", "rent_second_hand", "lodger"),
+                        ),
+                        q(
+                            "housing_other",
+                            "1.38",
+                            T.TEXT,
+                            "Berätta kort hur du bor.",
+                            show_when=when("housing_type", "no_home", "other"),
+                        ),
+                    ),
+                ),
+                Page(
+                    id="costs",
+                    title="Andra kostnader",
+                    questions=(
+                        q(
+                            "costs",
+                            "1.39",
+                            T.MULTI,
+                            "Vilka av de här kostnaderna har hushållet?",
+                            options=COSTS,
+                            exclusive=("none",),
+                            help="Du kan välja flera.",
+                        ),
+                        amount("cost_electricity", "1.40", "El", "electricity", "costs"),
+                        amount("cost_home_insurance", "1.41", "Hemförsäkring", "home_insurance", "costs"),
+                        amount("cost_childcare_fee", "1.42", "Förskola eller fritids", "childcare_fee", "costs"),
+                        amount("cost_travel_to_work", "1.43", "Resor", "travel_to_work", "costs"),
+                        amount("cost_union_fee", "1.44", "Fack eller a-kassa", "union_fee", "costs"),
+                        amount("cost_medicine_care", "1.45", "Medicin och vård", "medicine_care", "costs"),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="meeting",
+            title="Inför mötet",
+            pages=(
+                Page(
+                    id="interpreter",
+                    title="Tolk på mötet",
+                    questions=(
+                        q(
+                            "interpreter_needed",
+                            "1.46",
+                            T.SINGLE,
+                            "Vill ni ha en tolk på mötet?",
+                            glossary=("tolk",),
+                            help="Tolken är gratis för dig. Tolken har tystnadsplikt.",
+                            options=(
+                                opt("no", "Nej"),
+                                opt("yes_me", "Ja, jag vill ha tolk"),
+                                opt("yes_partner", "Ja, min make, maka eller sambo vill ha tolk"),
+                                opt("yes_both", "Ja, vi vill båda ha tolk"),
+                            ),
+                        ),
+                        q(
+                            "interpreter_language",
+                            "1.47",
+                            T.TEXT,
+                            "Vilket språk ska tolken tala?",
+                            help="Skriv gärna dialekt också. Till exempel: arabiska, irakisk dialekt.",
+                            required=True,
+                            show_when=when("interpreter_needed", "yes_me", "yes_partner", "yes_both"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
     ),
 )
 

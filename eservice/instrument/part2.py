@@ -1,6 +1,8 @@
 """Part II, fördjupad utredning: each adult answers alone. Every answer here is private to that adult."""
+
 from .builders import DONT_KNOW, RATHER_TALK, YES_NO, more_than, opt, q, unless, when
-from .schema import Page, Part, QType as T, Section
+from .schema import Page, Part, Section
+from .schema import QType as T
 
 # Work questions are not forced on pensioners or on people on full-time sick leave (research finding 6).
 NOT_OUT_OF_WORK = {"not": {"any": [when("me.occupation", "pensioner"), when("me.sick_leave_extent", "full")]}}
@@ -19,172 +21,493 @@ PART_II = Part(
     number=2,
     title="Del 2: Om dig",
     per_adult=True,
-    intro=("Här svarar du på frågor om dig själv. Ingen annan i hushållet ser dina svar. "
-           "Svaren hjälper oss att ge dig rätt stöd."),
+    intro=(
+        "Här svarar du på frågor om dig själv. Ingen annan i hushållet ser dina svar. "
+        "Svaren hjälper oss att ge dig rätt stöd."
+    ),
     sections=(
-        Section(id="education", title="Skola och utbildning", pages=(
-            Page(id="education", title="Skola och utbildning", questions=(
-                pq("education_level", "2.1", T.SINGLE, "Vilken är den högsta skola du har gått klart?",
-                   glossary=("komvux",), help="Det gäller skola i Sverige och i andra länder.",
-                   options=(opt("none", "Jag har inte gått i skolan"),
-                            opt("compulsory", "Grundskola"),
-                            opt("upper_secondary", "Gymnasium eller Komvux"),
-                            opt("university", "Universitet eller högskola"),
-                            DONT_KNOW)),
-                pq("education_details", "2.2", T.TEXTAREA, "Vad har du lärt dig i skolan eller på kurser?",
-                   help="Till exempel ett yrke, ett språk eller ett körkort."),
-            )),
-        )),
-        Section(id="work", title="Arbete", show_when=NOT_OUT_OF_WORK, pages=(
-            Page(id="work_history", title="Arbete du har haft", questions=(
-                pq("work_experience", "2.3", T.SINGLE, "Hur länge har du arbetat sammanlagt?",
-                   help="Räkna med arbete i alla länder.",
-                   options=(opt("never", "Jag har aldrig arbetat"), opt("under_1_year", "Kortare än ett år"),
-                            opt("1_5_years", "Ett till fem år"), opt("over_5_years", "Mer än fem år"))),
-                pq("previous_jobs", "2.4", T.TEXTAREA, "Vilka arbeten har du haft?",
-                   help="Skriv med egna ord. Till exempel: städare på ett hotell i två år.",
-                   show_when=unless("work_experience", "never")),
-            )),
-            Page(id="job_search", title="Att söka arbete", questions=(
-                pq("wanted_work", "2.5", T.TEXTAREA, "Vilket arbete skulle du vilja ha?",
-                   help="Skriv med egna ord. Det finns inga fel svar."),
-                pq("job_search_hard", "2.6", T.MULTI, "Vad gör det svårt att få ett arbete?",
-                   help="Du kan välja flera.", exclusive=("nothing",),
-                   options=(opt("language", "Jag kan för lite svenska"),
-                            opt("education", "Jag saknar utbildning"),
-                            opt("experience", "Jag saknar erfarenhet från Sverige"),
-                            opt("health", "Min hälsa"),
-                            opt("childcare", "Jag har ingen barnomsorg"),
-                            opt("few_jobs", "Det finns få jobb där jag bor"),
-                            opt("other", "Något annat"),
-                            opt("nothing", "Inget särskilt"))),
-            )),
-        )),
-        Section(id="health", title="Hälsa", pages=(
-            Page(id="health", title="Hälsa", questions=(
-                pq("health_general", "2.7", T.SINGLE, "Hur mår du just nu?",
-                   why="Hälsan påverkar vilket stöd som passar dig. Vi frågar för att kunna hjälpa dig bättre.",
-                   options=(opt("good", "Bra"), opt("mixed", "Ibland bra, ibland dåligt"), opt("bad", "Dåligt"),
-                            RATHER_TALK)),
-                pq("health_limits", "2.8", T.SINGLE, "Gör din hälsa det svårt att klara vardagen?",
-                   options=(opt("no", "Nej"), opt("some", "Ja, lite"), opt("much", "Ja, mycket"), RATHER_TALK)),
-                pq("care_contact", "2.9", T.MULTI, "Har du kontakt med vården?", help="Du kan välja flera.",
-                   exclusive=("none",),
-                   options=(opt("primary_care", "Vårdcentral"), opt("psychiatry", "Psykiatrin"),
-                            opt("other_care", "Annan vård"), opt("none", "Nej, ingen kontakt"))),
-                pq("health_details", "2.10", T.TEXTAREA, "Vill du berätta mer om din hälsa?",
-                   help="Du väljer själv vad du berättar."),
-            )),
-        )),
-        Section(id="work_ability", title="Hur mycket du kan arbeta", show_when=unless("me.occupation", "pensioner"), pages=(
-            Page(id="work_ability", title="Hur mycket du kan arbeta", questions=(
-                pq("work_ability", "2.11", T.SINGLE, "Hur mycket tror du att du kan arbeta just nu?",
-                   why="Svaret hjälper oss att välja stöd som passar dig. Det påverkar inte om du får pengar.",
-                   options=(opt("full", "Heltid"), opt("part", "Deltid"), opt("not_now", "Inte alls just nu"),
-                            DONT_KNOW)),
-                pq("work_ability_details", "2.12", T.TEXTAREA, "Vad skulle hjälpa dig att kunna arbeta mer?"),
-            )),
-        )),
-        Section(id="network", title="Människor runt dig", pages=(
-            Page(id="network", title="Människor runt dig", questions=(
-                pq("network_support", "2.13", T.SINGLE, "Har du någon som kan hjälpa dig när det är svårt?",
-                   help="Till exempel familj, vänner, grannar eller en förening.",
-                   options=(opt("several", "Ja, flera"), opt("one", "Ja, någon"), opt("no_one", "Nej, ingen"))),
-                pq("network_details", "2.14", T.TEXTAREA, "Vill du berätta mer om människorna runt dig?"),
-            )),
-        )),
-        Section(id="children", title="Dina barn", show_when=HAS_CHILDREN, pages=(
-            Page(id="children_everyday", title="Barnens vardag", questions=(
-                pq("children_ages", "2.15", T.TEXT, "Hur gamla är barnen?", required=True,
-                   help="Skriv åldern på varje barn. Till exempel: 3, 7 och 12 år."),
-                pq("children_school", "2.16", T.MULTI, "Vart går barnen på dagen?", help="Du kan välja flera.",
-                   options=(opt("preschool", "Förskola"), opt("school", "Skola"), opt("after_school", "Fritids"),
-                            opt("home", "Ett barn är hemma på dagen"))),
-                pq("children_live", "2.17", T.SINGLE, "Var bor barnen?",
-                   options=(opt("with_me", "Hos mig hela tiden"), opt("shared", "Lika mycket hos mig och den andra föräldern"),
-                            opt("mostly_other", "Mest hos den andra föräldern"), opt("other", "På annat sätt"))),
-                pq("custody", "2.18", T.SINGLE, "Vem har vårdnaden om barnen?", glossary=("vardnad",),
-                   options=(opt("sole", "Bara jag"), opt("joint", "Jag och den andra föräldern"),
-                            opt("other", "Någon annan"), DONT_KNOW)),
-            )),
-            Page(id="children_parents", title="Barnen och den andra föräldern",
-                 show_when=unless("children_live", "with_me"), questions=(
-                pq("meets_children", "2.19", T.SINGLE, "Hur ofta träffar du barnen?",
-                   show_when=when("children_live", "mostly_other", "other"),
-                   options=(opt("every_week", "Varje vecka"), opt("every_month", "Varje månad"),
-                            opt("seldom", "Mer sällan"), opt("never", "Aldrig"))),
-                pq("other_parent_contact", "2.20", T.TEXTAREA, "Hur har barnen kontakt med den andra föräldern?"),
-                pq("shared_costs", "2.21", T.TEXTAREA, "Hur delar ni på ansvaret och kostnaderna för barnen?"),
-            )),
-            Page(id="children_wellbeing", title="Hur barnen mår", questions=(
-                pq("children_health", "2.22", T.SINGLE, "Hur mår barnen?",
-                   why="Vi vill att barnen ska ha det bra. Därför frågar vi om dem.",
-                   options=(opt("well", "Bra"), opt("some_worry", "Jag oroar mig lite"),
-                            opt("worried", "Jag oroar mig mycket"), RATHER_TALK)),
-                pq("children_needs", "2.23", T.TEXTAREA, "Behöver något barn extra stöd?",
-                   help="Till exempel för hälsa, skola eller en funktionsnedsättning."),
-                pq("children_space", "2.24", T.SINGLE, "Har barnen plats hemma att leka och göra läxor?",
-                   options=YES_NO),
-                pq("childcare_enough", "2.25", T.SINGLE,
-                   "Har du barnomsorg så att du kan söka arbete, studera eller vara med i aktiviteter?",
-                   options=(*YES_NO, opt("not_needed", "Det behövs inte"))),
-            )),
-        )),
-        Section(id="goals", title="Dina mål", pages=(
-            Page(id="goals", title="Dina mål", questions=(
-                pq("future_goals", "2.26", T.MULTI, "Vad vill du ska hända framåt?", help="Du kan välja flera.",
-                   options=(opt("work", "Få ett arbete"), opt("health", "Må bättre"), opt("studies", "Studera"),
-                            opt("other", "Något annat"))),
-                pq("goals_own_words", "2.27", T.TEXTAREA, "Berätta om ditt mål med egna ord.",
-                   help="Till exempel: jag vill bli undersköterska. Eller: jag vill orka mer."),
-            )),
-            Page(id="what_helps", title="Det som kan hjälpa dig", questions=(
-                pq("what_helps", "2.28", T.MULTI, "Vad kan hjälpa dig att klara dig på egna pengar?",
-                   glossary=("sjalvforsorjning",), help="Du kan välja flera.",
-                   options=(opt("work_search", "Hjälp att söka arbete"), opt("health_care", "Bättre hälsa eller vård"),
-                            opt("education", "Utbildning"), opt("other", "Något annat"))),
-                pq("what_helps_words", "2.29", T.TEXTAREA, "Vad mer kan hjälpa dig?"),
-                pq("self_support_estimate", "2.30", T.SINGLE, "När tror du att du kan klara dig på egna pengar?",
-                   required=False, glossary=("sjalvforsorjning",),
-                   help="Det är helt okej att inte veta. Du kan hoppa över frågan.",
-                   why="Vi frågar för att planera stödet med dig. Svaret påverkar inte om du får pengar.",
-                   options=(opt("within_3_months", "Inom tre månader"), opt("within_year", "Inom ett år"),
-                            opt("longer", "Det tar längre tid"), DONT_KNOW)),
-            )),
-        )),
-        Section(id="sensitive", title="Frågor som kan kännas svåra", sensitive=True,
-                intro=("Här kommer frågor om alkohol och droger, våld och brott. Vi frågar alla som söker. "
-                       "Du kan välja att prata om det på mötet i stället."), pages=(
-            Page(id="substance_use", title="Alkohol, droger och spel", questions=(
-                pq("substance_use", "2.31", T.SINGLE,
-                   "Har alkohol, droger, tabletter eller spel ställt till problem för dig det senaste året?",
-                   why="Vi frågar alla. Om du vill ha hjälp kan vi ordna det. Svaret stannar hos socialtjänsten.",
-                   glossary=("sekretess",), options=(*YES_NO, RATHER_TALK)),
-                pq("substance_help", "2.32", T.SINGLE, "Vill du ha hjälp med det?",
-                   show_when=when("substance_use", "yes"), options=(*YES_NO, DONT_KNOW)),
-            )),
-            Page(id="violence", title="Våld och hot", questions=(
-                pq("violence", "2.33", T.SINGLE, "Har någon hotat dig eller gjort dig illa?",
-                   help="Det kan vara någon i familjen, en partner eller någon annan.",
-                   why="Alla har rätt att leva utan våld. Vi kan hjälpa dig att vara trygg.",
-                   options=(*YES_NO, RATHER_TALK)),
-                pq("violence_now", "2.34", T.SINGLE, "Händer det fortfarande?",
-                   help="Ring 112 om du är i fara nu.", show_when=when("violence", "yes"),
-                   options=(*YES_NO, RATHER_TALK)),
-            )),
-            Page(id="criminal_record", title="Brott", questions=(
-                pq("criminal_record", "2.35", T.SINGLE, "Finns du i belastningsregistret?",
-                   glossary=("belastningsregistret",),
-                   why="Vissa arbeten kräver ett utdrag ur registret. Vi frågar för att kunna planera med dig.",
-                   options=(*YES_NO, DONT_KNOW, RATHER_TALK)),
-            )),
-            Page(id="children_informed", title="Barnen och din hälsa", show_when=HAS_CHILDREN, questions=(
-                pq("children_informed", "2.36", T.SINGLE,
-                   "Om du har en sjukdom eller ett beroende: vet barnen om det?",
-                   why="Barn mår bättre när de får veta vad som händer. Vi kan hjälpa dig att prata med dem.",
-                   options=(*YES_NO, opt("not_relevant", "Det gäller inte mig"), RATHER_TALK)),
-            )),
-        )),
+        Section(
+            id="education",
+            title="Skola och utbildning",
+            pages=(
+                Page(
+                    id="education",
+                    title="Skola och utbildning",
+                    questions=(
+                        pq(
+                            "education_level",
+                            "2.1",
+                            T.SINGLE,
+                            "Vilken är den högsta skola du har gått klart?",
+                            glossary=("komvux",),
+                            help="Det gäller skola i Sverige och i andra länder.",
+                            options=(
+                                opt("none", "Jag har inte gått i skolan"),
+                                opt("compulsory", "Grundskola"),
+                                opt("upper_secondary", "Gymnasium eller Komvux"),
+                                opt("university", "Universitet eller högskola"),
+                                DONT_KNOW,
+                            ),
+                        ),
+                        pq(
+                            "education_details",
+                            "2.2",
+                            T.TEXTAREA,
+                            "Vad har du lärt dig i skolan eller på kurser?",
+                            help="Till exempel ett yrke, ett språk eller ett körkort.",
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="work",
+            title="Arbete",
+            show_when=NOT_OUT_OF_WORK,
+            pages=(
+                Page(
+                    id="work_history",
+                    title="Arbete du har haft",
+                    questions=(
+                        pq(
+                            "work_experience",
+                            "2.3",
+                            T.SINGLE,
+                            "Hur länge har du arbetat sammanlagt?",
+                            help="Räkna med arbete i alla länder.",
+                            options=(
+                                opt("never", "Jag har aldrig arbetat"),
+                                opt("under_1_year", "Kortare än ett år"),
+                                opt("1_5_years", "Ett till fem år"),
+                                opt("over_5_years", "Mer än fem år"),
+                            ),
+                        ),
+                        pq(
+                            "previous_jobs",
+                            "2.4",
+                            T.TEXTAREA,
+                            "Vilka arbeten har du haft?",
+                            help="Skriv med egna ord. Till exempel: städare på ett hotell i två år.",
+                            show_when=unless("work_experience", "never"),
+                        ),
+                    ),
+                ),
+                Page(
+                    id="job_search",
+                    title="Att söka arbete",
+                    questions=(
+                        pq(
+                            "wanted_work",
+                            "2.5",
+                            T.TEXTAREA,
+                            "Vilket arbete skulle du vilja ha?",
+                            help="Skriv med egna ord. Det finns inga fel svar.",
+                        ),
+                        pq(
+                            "job_search_hard",
+                            "2.6",
+                            T.MULTI,
+                            "Vad gör det svårt att få ett arbete?",
+                            help="Du kan välja flera.",
+                            exclusive=("nothing",),
+                            options=(
+                                opt("language", "Jag kan för lite svenska"),
+                                opt("education", "Jag saknar utbildning"),
+                                opt("experience", "Jag saknar erfarenhet från Sverige"),
+                                opt("health", "Min hälsa"),
+                                opt("childcare", "Jag har ingen barnomsorg"),
+                                opt("few_jobs", "Det finns få jobb där jag bor"),
+                                opt("other", "Något annat"),
+                                opt("nothing", "Inget särskilt"),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="health",
+            title="Hälsa",
+            pages=(
+                Page(
+                    id="health",
+                    title="Hälsa",
+                    questions=(
+                        pq(
+                            "health_general",
+                            "2.7",
+                            T.SINGLE,
+                            "Hur mår du just nu?",
+                            why="Hälsan påverkar vilket stöd som passar dig. Vi frågar för att kunna hjälpa dig bättre.",
+                            options=(
+                                opt("good", "Bra"),
+                                opt("mixed", "Ibland bra, ibland dåligt"),
+                                opt("bad", "Dåligt"),
+                                RATHER_TALK,
+                            ),
+                        ),
+                        pq(
+                            "health_limits",
+                            "2.8",
+                            T.SINGLE,
+                            "Gör din hälsa det svårt att klara vardagen?",
+                            options=(opt("no", "Nej"), opt("some", "Ja, lite"), opt("much", "Ja, mycket"), RATHER_TALK),
+                        ),
+                        pq(
+                            "care_contact",
+                            "2.9",
+                            T.MULTI,
+                            "Har du kontakt med vården?",
+                            help="Du kan välja flera.",
+                            exclusive=("none",),
+                            options=(
+                                opt("primary_care", "Vårdcentral"),
+                                opt("psychiatry", "Psykiatrin"),
+                                opt("other_care", "Annan vård"),
+                                opt("none", "Nej, ingen kontakt"),
+                            ),
+                        ),
+                        pq(
+                            "health_details",
+                            "2.10",
+                            T.TEXTAREA,
+                            "Vill du berätta mer om din hälsa?",
+                            help="Du väljer själv vad du berättar.",
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="work_ability",
+            title="Hur mycket du kan arbeta",
+            show_when=unless("me.occupation", "pensioner"),
+            pages=(
+                Page(
+                    id="work_ability",
+                    title="Hur mycket du kan arbeta",
+                    questions=(
+                        pq(
+                            "work_ability",
+                            "2.11",
+                            T.SINGLE,
+                            "Hur mycket tror du att du kan arbeta just nu?",
+                            why="Svaret hjälper oss att välja stöd som passar dig. Det påverkar inte om du får pengar.",
+                            options=(
+                                opt("full", "Heltid"),
+                                opt("part", "Deltid"),
+                                opt("not_now", "Inte alls just nu"),
+                                DONT_KNOW,
+                            ),
+                        ),
+                        pq("work_ability_details", "2.12", T.TEXTAREA, "Vad skulle hjälpa dig att kunna arbeta mer?"),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="network",
+            title="Människor runt dig",
+            pages=(
+                Page(
+                    id="network",
+                    title="Människor runt dig",
+                    questions=(
+                        pq(
+                            "network_support",
+                            "2.13",
+                            T.SINGLE,
+                            "Har du någon som kan hjälpa dig när det är svårt?",
+                            help="Till exempel familj, vänner, grannar eller en förening.",
+                            options=(opt("several", "Ja, flera"), opt("one", "Ja, någon"), opt("no_one", "Nej, ingen")),
+                        ),
+                        pq("network_details", "2.14", T.TEXTAREA, "Vill du berätta mer om människorna runt dig?"),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="children",
+            title="Dina barn",
+            show_when=HAS_CHILDREN,
+            pages=(
+                Page(
+                    id="children_everyday",
+                    title="Barnens vardag",
+                    questions=(
+                        pq(
+                            "children_ages",
+                            "2.15",
+                            T.TEXT,
+                            "Hur gamla är barnen?",
+                            required=True,
+                            help="Skriv åldern på varje barn. Till exempel: 3, 7 och 12 år.",
+                        ),
+                        pq(
+                            "children_school",
+                            "2.16",
+                            T.MULTI,
+                            "Vart går barnen på dagen?",
+                            help="Du kan välja flera.",
+                            options=(
+                                opt("preschool", "Förskola"),
+                                opt("school", "Skola"),
+                                opt("after_school", "Fritids"),
+                                opt("home", "Ett barn är hemma på dagen"),
+                            ),
+                        ),
+                        pq(
+                            "children_live",
+                            "2.17",
+                            T.SINGLE,
+                            "Var bor barnen?",
+                            options=(
+                                opt("with_me", "Hos mig hela tiden"),
+                                opt("shared", "Lika mycket hos mig och den andra föräldern"),
+                                opt("mostly_other", "Mest hos den andra föräldern"),
+                                opt("other", "På annat sätt"),
+                            ),
+                        ),
+                        pq(
+                            "custody",
+                            "2.18",
+                            T.SINGLE,
+                            "Vem har vårdnaden om barnen?",
+                            glossary=("vardnad",),
+                            options=(
+                                opt("sole", "Bara jag"),
+                                opt("joint", "Jag och den andra föräldern"),
+                                opt("other", "Någon annan"),
+                                DONT_KNOW,
+                            ),
+                        ),
+                    ),
+                ),
+                Page(
+                    id="children_parents",
+                    title="Barnen och den andra föräldern",
+                    show_when=unless("children_live", "with_me"),
+                    questions=(
+                        pq(
+                            "meets_children",
+                            "2.19",
+                            T.SINGLE,
+                            "Hur ofta träffar du barnen?",
+                            show_when=when("children_live", "mostly_other", "other"),
+                            options=(
+                                opt("every_week", "Varje vecka"),
+                                opt("every_month", "Varje månad"),
+                                opt("seldom", "Mer sällan"),
+                                opt("never", "Aldrig"),
+                            ),
+                        ),
+                        pq(
+                            "other_parent_contact",
+                            "2.20",
+                            T.TEXTAREA,
+                            "Hur har barnen kontakt med den andra föräldern?",
+                        ),
+                        pq("shared_costs", "2.21", T.TEXTAREA, "Hur delar ni på ansvaret och kostnaderna för barnen?"),
+                    ),
+                ),
+                Page(
+                    id="children_wellbeing",
+                    title="Hur barnen mår",
+                    questions=(
+                        pq(
+                            "children_health",
+                            "2.22",
+                            T.SINGLE,
+                            "Hur mår barnen?",
+                            why="Vi vill att barnen ska ha det bra. Därför frågar vi om dem.",
+                            options=(
+                                opt("well", "Bra"),
+                                opt("some_worry", "Jag oroar mig lite"),
+                                opt("worried", "Jag oroar mig mycket"),
+                                RATHER_TALK,
+                            ),
+                        ),
+                        pq(
+                            "children_needs",
+                            "2.23",
+                            T.TEXTAREA,
+                            "Behöver något barn extra stöd?",
+                            help="Till exempel för hälsa, skola eller en funktionsnedsättning.",
+                        ),
+                        pq(
+                            "children_space",
+                            "2.24",
+                            T.SINGLE,
+                            "Har barnen plats hemma att leka och göra läxor?",
+                            options=YES_NO,
+                        ),
+                        pq(
+                            "childcare_enough",
+                            "2.25",
+                            T.SINGLE,
+                            "Har du barnomsorg så att du kan söka arbete, studera eller vara med i aktiviteter?",
+                            options=(*YES_NO, opt("not_needed", "Det behövs inte")),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="goals",
+            title="Dina mål",
+            pages=(
+                Page(
+                    id="goals",
+                    title="Dina mål",
+                    questions=(
+                        pq(
+                            "future_goals",
+                            "2.26",
+                            T.MULTI,
+                            "Vad vill du ska hända framåt?",
+                            help="Du kan välja flera.",
+                            options=(
+                                opt("work", "Få ett arbete"),
+                                opt("health", "Må bättre"),
+                                opt("studies", "Studera"),
+                                opt("other", "Något annat"),
+                            ),
+                        ),
+                        pq(
+                            "goals_own_words",
+                            "2.27",
+                            T.TEXTAREA,
+                            "Berätta om ditt mål med egna ord.",
+                            help="Till exempel: jag vill bli undersköterska. Eller: jag vill orka mer.",
+                        ),
+                    ),
+                ),
+                Page(
+                    id="what_helps",
+                    title="Det som kan hjälpa dig",
+                    questions=(
+                        pq(
+                            "what_helps",
+                            "2.28",
+                            T.MULTI,
+                            "Vad kan hjälpa dig att klara dig på egna pengar?",
+                            glossary=("sjalvforsorjning",),
+                            help="Du kan välja flera.",
+                            options=(
+                                opt("work_search", "Hjälp att söka arbete"),
+                                opt("health_care", "Bättre hälsa eller vård"),
+                                opt("education", "Utbildning"),
+                                opt("other", "Något annat"),
+                            ),
+                        ),
+                        pq("what_helps_words", "2.29", T.TEXTAREA, "Vad mer kan hjälpa dig?"),
+                        pq(
+                            "self_support_estimate",
+                            "2.30",
+                            T.SINGLE,
+                            "När tror du att du kan klara dig på egna pengar?",
+                            required=False,
+                            glossary=("sjalvforsorjning",),
+                            help="Det är helt okej att inte veta. Du kan hoppa över frågan.",
+                            why="Vi frågar för att planera stödet med dig. Svaret påverkar inte om du får pengar.",
+                            options=(
+                                opt("within_3_months", "Inom tre månader"),
+                                opt("within_year", "Inom ett år"),
+                                opt("longer", "Det tar längre tid"),
+                                DONT_KNOW,
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            id="sensitive",
+            title="Frågor som kan kännas svåra",
+            sensitive=True,
+            intro=(
+                "Här kommer frågor om alkohol och droger, våld och brott. Vi frågar alla som söker. "
+                "Du kan välja att prata om det på mötet i stället."
+            ),
+            pages=(
+                Page(
+                    id="substance_use",
+                    title="Alkohol, droger och spel",
+                    questions=(
+                        pq(
+                            "substance_use",
+                            "2.31",
+                            T.SINGLE,
+                            "Har alkohol, droger, tabletter eller spel ställt till problem för dig det senaste året?",
+                            why="Vi frågar alla. Om du vill ha hjälp kan vi ordna det. Svaret stannar hos socialtjänsten.",
+                            glossary=("sekretess",),
+                            options=(*YES_NO, RATHER_TALK),
+                        ),
+                        pq(
+                            "substance_help",
+                            "2.32",
+                            T.SINGLE,
+                            "Vill du ha hjälp med det?",
+                            show_when=when("substance_use", "yes"),
+                            options=(*YES_NO, DONT_KNOW),
+                        ),
+                    ),
+                ),
+                Page(
+                    id="violence",
+                    title="Våld och hot",
+                    questions=(
+                        pq(
+                            "violence",
+                            "2.33",
+                            T.SINGLE,
+                            "Har någon hotat dig eller gjort dig illa?",
+                            help="Det kan vara någon i familjen, en partner eller någon annan.",
+                            why="Alla har rätt att leva utan våld. Vi kan hjälpa dig att vara trygg.",
+                            options=(*YES_NO, RATHER_TALK),
+                        ),
+                        pq(
+                            "violence_now",
+                            "2.34",
+                            T.SINGLE,
+                            "Händer det fortfarande?",
+                            help="Ring 112 om du är i fara nu.",
+                            show_when=when("violence", "yes"),
+                            options=(*YES_NO, RATHER_TALK),
+                        ),
+                    ),
+                ),
+                Page(
+                    id="criminal_record",
+                    title="Brott",
+                    questions=(
+                        pq(
+                            "criminal_record",
+                            "2.35",
+                            T.SINGLE,
+                            "Finns du i belastningsregistret?",
+                            glossary=("belastningsregistret",),
+                            why="Vissa arbeten kräver ett utdrag ur registret. Vi frågar för att kunna planera med dig.",
+                            options=(*YES_NO, DONT_KNOW, RATHER_TALK),
+                        ),
+                    ),
+                ),
+                Page(
+                    id="children_informed",
+                    title="Barnen och din hälsa",
+                    show_when=HAS_CHILDREN,
+                    questions=(
+                        pq(
+                            "children_informed",
+                            "2.36",
+                            T.SINGLE,
+                            "Om du har en sjukdom eller ett beroende: vet barnen om det?",
+                            why="Barn mår bättre när de får veta vad som händer. Vi kan hjälpa dig att prata med dem.",
+                            options=(*YES_NO, opt("not_relevant", "Det gäller inte mig"), RATHER_TALK),
+                        ),
+                    ),
+                ),
+            ),
+        ),
     ),
 )
-

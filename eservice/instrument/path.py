@@ -3,6 +3,7 @@
 Which pages and questions apply is decided here and nowhere else: the applicant pages, check-your-answers, the
 read-only summary, exports and statistics all call these functions with the answers they have.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -60,12 +61,14 @@ def is_follow_up(question: Question, same_page_ids: set[str]) -> bool:
     return any(ref in same_page_ids for ref in referenced_ids(question.show_when))
 
 
-def next_page_in_section(part: Part, page_id: str, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> Page | None:
+def next_page_in_section(
+    part: Part, page_id: str, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None
+) -> Page | None:
     ctx = _merged(answers, base)
     for section in part.sections:
         ids = [p.id for p in section.pages]
         if page_id in ids:
-            later = section.pages[ids.index(page_id) + 1:]
+            later = section.pages[ids.index(page_id) + 1 :]
             return next((p for p in later if page_applies(section, p, ctx)), None)
     return None
 
@@ -76,7 +79,9 @@ class SectionState(StrEnum):
     DONE = "done"
 
 
-def section_state(section: Section, answers: Mapping[str, Any], completed_pages: set[str], base: Mapping[str, Any] | None = None) -> SectionState:
+def section_state(
+    section: Section, answers: Mapping[str, Any], completed_pages: set[str], base: Mapping[str, Any] | None = None
+) -> SectionState:
     ctx = _merged(answers, base)
     pages = [p for p in section.pages if page_applies(section, p, ctx)]
     done = [p for p in pages if p.id in completed_pages]
@@ -87,7 +92,9 @@ def section_state(section: Section, answers: Mapping[str, Any], completed_pages:
     return SectionState.NOT_STARTED
 
 
-def first_open_page(section: Section, answers: Mapping[str, Any], completed_pages: set[str], base: Mapping[str, Any] | None = None) -> Page | None:
+def first_open_page(
+    section: Section, answers: Mapping[str, Any], completed_pages: set[str], base: Mapping[str, Any] | None = None
+) -> Page | None:
     ctx = _merged(answers, base)
     pages = [p for p in section.pages if page_applies(section, p, ctx)]
     return next((p for p in pages if p.id not in completed_pages), pages[0] if pages else None)

@@ -8,6 +8,7 @@ A rule is one of
   {"all": [RULES]}, {"any": [RULES]}, {"not": RULE}
 A missing answer satisfies no "is", "in", "gt" or "answered" test.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping

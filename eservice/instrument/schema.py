@@ -2,6 +2,7 @@
 
 Everything that decides what an applicant, an interpreter or a caseworker sees is a field here; views only read it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Checks that the instrument definition is consistent. Run at start-up: a broken definition must not serve."""
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,11 @@ def _question_problems(q: Question, part_number: int) -> list[str]:
         if len(codes) < 2:
             problems.append(f"{q.id}: a choice needs at least two options")
         problems += [f"{q.id}: option code {c!r} repeats" for c in _duplicates(codes)]
-        problems += [f"{q.id}: option code {c!r} is not lower_snake_case" for c in codes if not ID_PATTERN.match(c)
-                     and not re.fullmatch(r"[a-z0-9_]+", c)]
+        problems += [
+            f"{q.id}: option code {c!r} is not lower_snake_case"
+            for c in codes
+            if not ID_PATTERN.match(c) and not re.fullmatch(r"[a-z0-9_]+", c)
+        ]
     elif codes:
         problems.append(f"{q.id}: only choice questions have options")
     if q.exclusive and (q.type is not QType.MULTI or not set(q.exclusive) <= set(codes)):
@@ -84,7 +88,12 @@ def validate(instrument: Instrument, glossary_ids: frozenset[str], per_adult_fac
                     problems += [f"{q.id}: unknown glossary term {t!r}" for t in q.glossary if t not in glossary_ids]
                     if part.per_adult and not q.private:
                         problems.append(f"{q.id}: every question in a per-adult part is private")
-                    if section.sensitive and q.type is QType.SINGLE and not q.show_when and "rather_talk" not in q.option_codes():
+                    if (
+                        section.sensitive
+                        and q.type is QType.SINGLE
+                        and not q.show_when
+                        and "rather_talk" not in q.option_codes()
+                    ):
                         problems.append(f"{q.id}: a sensitive question must offer 'rather talk at the meeting'")
         if not part.per_adult:
             household_ids |= {q.id for q in part.questions()}

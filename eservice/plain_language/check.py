@@ -3,6 +3,7 @@
 Fails when the texts taken together are over 30 (very easy), or any longer text (30 words or more: help, "why we
 ask", introductions, glossary definitions) is over 40.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,11 @@ class Report:
         problems = []
         if self.whole.score > WHOLE_LIMIT:
             problems.append(f"all texts together: LIX {self.whole.score:.1f} > {WHOLE_LIMIT}")
-        problems += [f"{ctx or '-'}: LIX {score:.1f} > {LONG_TEXT_LIMIT}: {text}"
-                     for score, ctx, text in self.long_texts if score > LONG_TEXT_LIMIT]
+        problems += [
+            f"{ctx or '-'}: LIX {score:.1f} > {LONG_TEXT_LIMIT}: {text}"
+            for score, ctx, text in self.long_texts
+            if score > LONG_TEXT_LIMIT
+        ]
         return problems
 
 
@@ -57,12 +61,16 @@ def report(pot: Path = POT) -> Report:
 
 def main() -> int:
     r = report()
-    print(f"LIX of all {r.texts} applicant-facing Swedish texts together: {r.whole.score:.1f} "
-          f"({r.whole.words} words, {r.whole.sentences} sentences, {r.whole.long_words} long words); limit {WHOLE_LIMIT}")
+    print(
+        f"LIX of all {r.texts} applicant-facing Swedish texts together: {r.whole.score:.1f} "
+        f"({r.whole.words} words, {r.whole.sentences} sentences, {r.whole.long_words} long words); limit {WHOLE_LIMIT}"
+    )
     if r.long_texts:
         worst = r.long_texts[0]
-        print(f"{len(r.long_texts)} texts of {LONG_TEXT_WORDS}+ words; highest LIX {worst[0]:.1f} ({worst[1]}); "
-              f"limit {LONG_TEXT_LIMIT}")
+        print(
+            f"{len(r.long_texts)} texts of {LONG_TEXT_WORDS}+ words; highest LIX {worst[0]:.1f} ({worst[1]}); "
+            f"limit {LONG_TEXT_LIMIT}"
+        )
     for problem in r.failures:
         print("FAIL", problem)
     return 1 if r.failures else 0

@@ -3,6 +3,7 @@
 Written out here because library versions drop short sentences or count numbers as words, which changes the figure.
 Under 30 is very easy, 30-40 easy, 40-50 a newspaper, over 60 bureaucratic.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,9 @@ def measure(text: str) -> Lix:
     """Count one text. A text without a full stop (a question, a label) is one sentence."""
     words = WORD.findall(text)
     pieces = [p for p in SENTENCE_END.split(text) if WORD.search(p)]
-    return Lix(words=len(words), long_words=sum(len(w) > 6 for w in words), sentences=max(len(pieces), 1 if words else 0))
+    return Lix(
+        words=len(words), long_words=sum(len(w) > 6 for w in words), sentences=max(len(pieces), 1 if words else 0)
+    )
 
 
 def lix(text: str) -> float:

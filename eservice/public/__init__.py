@@ -1,4 +1,5 @@
 """Pages for everyone, no account: the glossary, and the interpreter's bilingual view of the instrument."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template, request
@@ -17,8 +18,7 @@ MAX_SEARCH = 100
 def translated_terms():
     """The glossary in the current language, sorted as that language sorts (roughly: by the translated term)."""
     terms = [
-        {"id": t.id, "term": translated(t, "term"),
-         "definition": translated(t, "definition"), "term_sv": t.term}
+        {"id": t.id, "term": translated(t, "term"), "definition": translated(t, "definition"), "term_sv": t.term}
         for t in TERMS
     ]
     return sorted(terms, key=lambda t: t["term"].casefold())
@@ -31,8 +31,13 @@ def glossary():
     terms = translated_terms()
     if query:
         needle = query.casefold()
-        terms = [t for t in terms if needle in t["term"].casefold() or needle in t["definition"].casefold()
-                 or needle in t["term_sv"].casefold()]
+        terms = [
+            t
+            for t in terms
+            if needle in t["term"].casefold()
+            or needle in t["definition"].casefold()
+            or needle in t["term_sv"].casefold()
+        ]
     return render_template("public/glossary.html", terms=terms, query=query)
 
 
@@ -59,13 +64,22 @@ def accessibility():
 @bp.get("/<lang:lang>/interpreter")
 @access(PUBLIC)
 def interpreter():
-    return render_template("public/interpreter.html", parts=INSTRUMENT.parts, languages=offered_languages(),
-                           source=SOURCE_LANGUAGE, bilingual=current_language() != SOURCE_LANGUAGE)
+    return render_template(
+        "public/interpreter.html",
+        parts=INSTRUMENT.parts,
+        languages=offered_languages(),
+        source=SOURCE_LANGUAGE,
+        bilingual=current_language() != SOURCE_LANGUAGE,
+    )
 
 
 @bp.get("/<lang:lang>/interpreter.pdf")
 @access(PUBLIC)
 def interpreter_pdf():
-    html = render_template("public/interpreter_print.html", parts=INSTRUMENT.parts, source=SOURCE_LANGUAGE,
-                           bilingual=current_language() != SOURCE_LANGUAGE)
+    html = render_template(
+        "public/interpreter_print.html",
+        parts=INSTRUMENT.parts,
+        source=SOURCE_LANGUAGE,
+        bilingual=current_language() != SOURCE_LANGUAGE,
+    )
     return pdf_response(html, f"instrument-x-{current_language().url_code}.pdf")

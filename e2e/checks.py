@@ -55,7 +55,7 @@ def structure_findings(page: Page) -> list[str]:
     if h1s and (h1s[0].strip() not in title or title.strip() == h1s[0].strip()):
         found.append(f"{where(page)}: the title should name the page ({h1s[0]!r}) and the service")
     # Principle 4: the quick exit is one tap away on every page, at the top, without scrolling.
-    quick_exit = page.locator("a[data-quick-exit]")
+    quick_exit = page.locator("header a[data-quick-exit]")
     box = quick_exit.bounding_box() if quick_exit.count() == 1 else None
     if box is None or box["y"] > 120 or box["height"] < 24:
         found.append(f"{where(page)}: no quick exit at the top of the page ({box})")

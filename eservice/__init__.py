@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from flask import Flask
 
@@ -24,10 +25,14 @@ def create_app(env: str | None = None, **overrides) -> Flask:
 
     check_definition()
 
-    from . import assets, cli, db, errors, i18n, security
+    from . import assets, cli, db, errors, i18n, sealing, security, sessions
 
+    app.extensions["keyring"] = sealing.parse_keys(
+        app.config["ANSWER_KEYS"] or (sealing.development_keys(Path(app.instance_path)) if env == "development" else "")
+    )
     assets.init_app(app)
     db.init_app(app)
+    sessions.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

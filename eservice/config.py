@@ -4,6 +4,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from .throttle import Limit
+
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
 
 
@@ -25,8 +27,17 @@ class BaseConfig:
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token; a slow reader must not lose a page
     BABEL_DEFAULT_LOCALE = "sv"
     QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.smhi.se/")
-    RESUME_MAX_FAILURES = 5
-    RESUME_LOCK_MINUTES = 15
+    # Guessing codes: a few attempts at once, then a delay that doubles up to a cap (eservice.throttle). Kept per
+    # client address, per reference and address, and per reference, so a stranger elsewhere cannot lock anyone out.
+    RESUME_LIMIT_PER_CLIENT = Limit(free=20, base=2, cap=15 * 60, window=24 * 3600)
+    RESUME_LIMIT_PER_REFERENCE_AND_CLIENT = Limit(free=5, base=5, cap=15 * 60, window=24 * 3600)
+    RESUME_LIMIT_PER_REFERENCE = Limit(free=50, base=1, cap=60, window=24 * 3600)
+    NEW_HOUSEHOLD_LIMIT_PER_CLIENT = Limit(free=10, base=30, cap=3600, window=3600)
+    # Drafts never sent are deleted this many days after they were last saved; closed cases after this many days.
+    DRAFT_RETENTION_DAYS = int(os.environ.get("DRAFT_RETENTION_DAYS", "30"))
+    CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", str(5 * 365)))
+    # Part II is sealed with these keys (eservice.sealing): "id:base64,id:base64", the first seals.
+    ANSWER_KEYS = os.environ.get("ANSWER_KEYS", "")
     DEMO_DATA_ALLOWED = False
     TESTING = False
 
@@ -37,8 +48,12 @@ class DevelopmentConfig(BaseConfig):
 
 
 class TestConfig(BaseConfig):
-    SECRET_KEY = "test-only-not-secret"
+    SECRET_KEY = "test-only-not-secret"  # noqa: S105
     TESTING = True
+    ANSWER_KEYS = "test1:" + "dGVzdC1vbmx5LWtleS1ub3Qtc2VjcmV0LTMyLWJ5dGU="  # 32 bytes, for tests only
+    # Tests start many drafts from one address; the limits' own tests set tight ones.
+    NEW_HOUSEHOLD_LIMIT_PER_CLIENT = Limit(free=100_000, base=1, cap=1, window=1)
+    RESUME_LIMIT_PER_CLIENT = Limit(free=100_000, base=1, cap=1, window=1)
     DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = True
 
@@ -52,6 +67,8 @@ class ProductionConfig(BaseConfig):
             raise RuntimeError("Set SECRET_KEY (at least 32 characters) in production.")
         if not os.environ.get("DATABASE_URL"):
             raise RuntimeError("Set DATABASE_URL to the production PostgreSQL database.")
+        if not os.environ.get("ANSWER_KEYS"):
+            raise RuntimeError("Set ANSWER_KEYS: part II is stored only encrypted (see eservice/sealing.py).")
 
 
 CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": ProductionConfig}

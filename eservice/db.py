@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from flask import Flask, g
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -13,8 +16,21 @@ class Base(DeclarativeBase):
     pass
 
 
+def prepare_sqlite_file(url: str) -> None:
+    """The database file holds personal data: its folder and the file are for the service's own user only."""
+    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        prepare_sqlite_file(url)
         kwargs = {"connect_args": {"check_same_thread": False}}
         if url in ("sqlite://", "sqlite:///:memory:"):
             kwargs["poolclass"] = StaticPool  # one shared in-memory database for tests

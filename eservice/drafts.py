@@ -5,23 +5,32 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
+import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import delete as sa_delete
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from . import credentials
+from . import credentials, sessions, throttle
 from .instrument import INSTRUMENT, adult_context
 from .instrument.path import missing_required, prune
-from .instrument.schema import Part
-from .models import Adult, AnswerSet, Credential, Household, Status, Submission, utcnow
+from .instrument.schema import Part, Question
+from .models import Adult, AnswerSet, Credential, Household, Status, Submission, Throttle, WebSession, new_id, utcnow
 
 RESUME_CODE = "resume_code"
+INVITATION = "invitation"
+SECRET_KINDS = (RESUME_CODE, INVITATION)
+# A household has at most two codes at once: adult 1's, and the partner's invitation or the partner's own code.
+# Every attempt checks this many hashes, found or not, so the time taken tells nothing.
+CHECKS_PER_ATTEMPT = 2
 
 
 @dataclass
@@ -45,86 +54,150 @@ def start_household(db: Session) -> NewAccess:
     adult = Adult(household=household, position=1)
     db.add(adult)
     db.flush()
-    db.add(AnswerSet(household_id=household.id, adult_id=None, part="I", answers={}, completed_pages=[]))
-    db.add(AnswerSet(household_id=household.id, adult_id=adult.id, part="II", answers={}, completed_pages=[]))
-    code = _give_code(db, adult)
+    db.add(AnswerSet.new(household.id, None, "I"))
+    db.add(AnswerSet.new(household.id, adult.id, "II"))
+    code = _give_code(db, adult, RESUME_CODE)
     db.commit()
     return NewAccess(adult, household.reference, code)
 
 
-def add_partner(db: Session, household: Household) -> NewAccess:
-    """The second adult gets their own code. Asking again replaces the old code (for a lost paper)."""
-    partner = next((a for a in household.adults if a.position == 2), None)
-    if partner is None:
-        partner = Adult(household=household, position=2)
-        db.add(partner)
-        db.flush()
-        db.add(AnswerSet(household_id=household.id, adult_id=partner.id, part="II", answers={}, completed_pages=[]))
-    code = _give_code(db, partner)
-    db.commit()
-    return NewAccess(partner, household.reference, code)
+class PartnerState(StrEnum):
+    NONE = "none"
+    INVITED = "invited"  # an invitation exists that nobody has used yet
+    JOINED = "joined"  # the partner has their own code: nobody else can give them a new one
 
 
 def partner_of(household: Household) -> Adult | None:
     return next((a for a in household.adults if a.position == 2), None)
 
 
-def _give_code(db: Session, adult: Adult) -> str:
+def partner_state(household: Household) -> PartnerState:
+    partner = partner_of(household)
+    if partner is None:
+        return PartnerState.NONE
+    kinds = {c.kind for c in partner.credentials}
+    if RESUME_CODE in kinds:
+        return PartnerState.JOINED
+    return PartnerState.INVITED if INVITATION in kinds else PartnerState.NONE
+
+
+class PartnerJoined(Exception):
+    """The partner has their own code now; adult 1 can never replace it."""
+
+
+def invite_partner(db: Session, household: Household) -> NewAccess:
+    """A one-time invitation for the second adult. It opens nothing: on first use the partner exchanges it for a
+    code of their own, shown only to them. A new invitation replaces one that was never used (a lost paper)."""
+    partner = partner_of(household)
+    if partner is None:
+        partner = Adult(household=household, position=2)
+        db.add(partner)
+        db.flush()
+        db.add(AnswerSet.new(household.id, partner.id, "II"))
+    elif partner_state(household) is PartnerState.JOINED:
+        raise PartnerJoined()
+    code = _give_code(db, partner, INVITATION)
+    db.commit()
+    return NewAccess(partner, household.reference, code)
+
+
+def _give_code(db: Session, adult: Adult, kind: str) -> str:
+    """A new code of this kind, replacing any earlier one of the same kind."""
     code = credentials.new_resume_code()
-    existing = db.scalar(select(Credential).where(Credential.adult_id == adult.id, Credential.kind == RESUME_CODE))
+    existing = db.scalar(select(Credential).where(Credential.adult_id == adult.id, Credential.kind == kind))
     if existing is None:
-        db.add(
-            Credential(adult_id=adult.id, kind=RESUME_CODE, subject=adult.id, secret_hash=credentials.hash_code(code))
-        )
+        db.add(Credential(adult_id=adult.id, kind=kind, subject=adult.id, secret_hash=credentials.hash_code(code)))
     else:
         existing.secret_hash = credentials.hash_code(code)
+    db.flush()
+    db.expire(adult, ["credentials"])
     return code
 
 
-class ResumeLocked(Exception):
-    pass
+@dataclass
+class Resumed:
+    adult: Adult
+    new_code: str | None = None  # set when an invitation was exchanged: the partner's own code, shown once
 
 
-def resume(db: Session, reference: str, code: str) -> Adult | None:
-    """The adult whose code this is, or None. Too many wrong codes lock the reference for a while."""
-    household = db.scalar(select(Household).where(Household.reference == credentials.normalise_reference(reference)))
-    if household is None:
-        credentials.code_matches(code, _DUMMY_HASH)  # same work for unknown references: no timing oracle
+def resume_limits(reference: str, client: str) -> list[tuple[str, throttle.Limit]]:
+    config = current_app.config
+    return [
+        (f"client:{client}", config["RESUME_LIMIT_PER_CLIENT"]),
+        (f"ref-client:{reference}|{client}", config["RESUME_LIMIT_PER_REFERENCE_AND_CLIENT"]),
+        (f"ref:{reference}", config["RESUME_LIMIT_PER_REFERENCE"]),
+    ]
+
+
+def resume(db: Session, reference: str, code: str, client: str) -> Resumed | None:
+    """The adult whose code this is, or None; the same answer, in the same time, whatever went wrong.
+
+    Attempts are counted before any hash is checked (eservice.throttle), per client, per reference and client, and
+    per reference. An invitation is exchanged here for the partner's own code on first use.
+    """
+    reference = credentials.normalise_reference(reference)[:20]
+    if not throttle.take_all(db, resume_limits(reference, client)):
+        _check_hashes(code, [])
         return None
-    now = utcnow()
-    locked_until = household.resume_locked_until
-    if locked_until is not None and locked_until.tzinfo is None:  # SQLite forgets the zone
-        locked_until = locked_until.replace(tzinfo=now.tzinfo)
-    if locked_until and locked_until > now:
-        raise ResumeLocked()
-    for adult in household.adults:
-        for cred in adult.credentials:
-            if cred.kind == RESUME_CODE and cred.secret_hash and credentials.code_matches(code, cred.secret_hash):
-                household.failed_resume_attempts = 0
-                household.resume_locked_until = None
-                db.commit()
-                return adult
-    household.failed_resume_attempts += 1
-    if household.failed_resume_attempts >= current_app.config["RESUME_MAX_FAILURES"]:
-        household.failed_resume_attempts = 0
-        household.resume_locked_until = now + timedelta(minutes=current_app.config["RESUME_LOCK_MINUTES"])
-    db.commit()
-    return None
+    household = db.scalar(select(Household).where(Household.reference == reference))
+    found = _check_hashes(code, _secrets_of(household) if household is not None else [])
+    if found is None:
+        return None
+    for key, _limit in resume_limits(reference, client)[1:]:
+        throttle.reset(db, key)
+    adult = found.adult
+    if found.kind == INVITATION:
+        db.delete(found)
+        db.flush()
+        new_code = _give_code(db, adult, RESUME_CODE)
+        db.commit()
+        return Resumed(adult, new_code)
+    return Resumed(adult)
+
+
+def _secrets_of(household: Household) -> list[Credential]:
+    return [c for a in household.adults for c in a.credentials if c.kind in SECRET_KINDS and c.secret_hash]
+
+
+def _check_hashes(code: str, candidates: list[Credential]) -> Credential | None:
+    found = None
+    for i in range(max(CHECKS_PER_ATTEMPT, len(candidates))):
+        candidate = candidates[i] if i < len(candidates) else None
+        matches = credentials.code_matches(code, candidate.secret_hash if candidate else _DUMMY_HASH)  # type: ignore[arg-type]
+        if matches and candidate is not None and found is None:
+            found = candidate
+    return found
 
 
 _DUMMY_HASH = credentials.hash_code("AAAA-AAAA-AAAA")
 
 
-def answer_set(db: Session, adult: Adult, part: Part) -> AnswerSet:
-    """Part I is the household's; part II is the adult's own. Nobody reads another adult's part II here."""
+def may_start_household(db: Session, client: str) -> bool:
+    return throttle.take(db, f"new:{client}", current_app.config["NEW_HOUSEHOLD_LIMIT_PER_CLIENT"])
+
+
+def adult_by_id(db: Session, adult_id: str) -> Adult | None:
+    return db.scalar(select(Adult).where(Adult.id == adult_id))
+
+
+def end_sessions(db: Session, adult: Adult) -> None:
+    sessions.end_sessions_of(db, adult.id)
+
+
+def answer_set(db: Session, adult: Adult, part: Part, for_update: bool = False) -> AnswerSet:
+    """Part I is the household's; part II is the adult's own. Nobody reads another adult's part II here.
+
+    `for_update` locks the row in PostgreSQL until the save commits, so parallel saves queue instead of failing.
+    """
     adult_id = adult.id if part.per_adult else None
-    return db.scalars(
-        select(AnswerSet).where(
-            AnswerSet.household_id == adult.household_id,
-            AnswerSet.part == part.id,
-            AnswerSet.adult_id.is_(adult_id) if adult_id is None else AnswerSet.adult_id == adult_id,
-        )
-    ).one()
+    query = select(AnswerSet).where(
+        AnswerSet.household_id == adult.household_id,
+        AnswerSet.part == part.id,
+        AnswerSet.adult_id.is_(adult_id) if adult_id is None else AnswerSet.adult_id == adult_id,
+    )
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    return db.scalars(query).one()
 
 
 def base_context(db: Session, adult: Adult, part: Part) -> dict[str, Any]:
@@ -149,6 +222,11 @@ def page_version(answers: dict[str, Any], page_question_ids: list[str]) -> str:
     return hashlib.sha256(encoded).hexdigest()[:16]
 
 
+# Saves of different pages of one adult touch the same row: each retry reads it again, so a save of another page in
+# between is kept, and only a change to this very page (a real conflict) is refused.
+SAVE_ATTEMPTS = 20
+
+
 def save_page(
     db: Session,
     adult: Adult,
@@ -159,9 +237,11 @@ def save_page(
     seen_version: str | None,
     complete: bool = True,
 ) -> AnswerSet:
-    for attempt in (1, 2):
-        row = answer_set(db, adult, part)
+    household = adult.household  # loaded before any change is pending: a lazy load would flush them early
+    for attempt in range(1, SAVE_ATTEMPTS + 1):
+        row = answer_set(db, adult, part, for_update=True)
         if seen_version is not None and seen_version != page_version(row.answers, page_question_ids):
+            db.rollback()
             raise EditConflict()
         answers = {k: v for k, v in row.answers.items() if k not in page_question_ids}
         answers.update({k: v for k, v in new_answers.items() if v not in (None, "", [])})
@@ -169,28 +249,44 @@ def save_page(
         if complete:
             row.completed_pages = sorted(set(row.completed_pages) | {page_id})
         try:
+            household.last_saved_at = utcnow()
             db.commit()
             break
         except StaleDataError as exc:
             # Another request saved the same answer set between our read and our write (the row's version
             # column caught it). Read again: if it was another page, this page's save still goes through.
             db.rollback()
-            if attempt == 2:
+            if attempt == SAVE_ATTEMPTS:
                 raise EditConflict() from exc
+            time.sleep(random.uniform(0, 0.02 * attempt))  # noqa: S311  (jitter, not a secret)
     if not part.per_adult:
-        _prune_part_two_of_household(db, adult.household)
+        _prune_part_two_of_household(db, household)
     return row
 
 
 def _prune_part_two_of_household(db: Session, household: Household) -> None:
-    """A change in part I can hide part II questions (no children any more): drop those answers too."""
+    """A change in part I can hide part II questions (no children any more): drop those answers from drafts.
+
+    A submitted part II is frozen: nothing in part I changes it.
+    """
     part2 = INSTRUMENT.part("II")
     for adult in household.adults:
-        row = answer_set(db, adult, part2)
-        pruned = prune(part2, row.answers, base_context(db, adult, part2))
-        if pruned != row.answers:
+        if adult.status == Status.SUBMITTED:
+            continue
+        for attempt in range(1, SAVE_ATTEMPTS + 1):
+            row = answer_set(db, adult, part2, for_update=True)
+            pruned = prune(part2, row.answers, base_context(db, adult, part2))
+            if pruned == row.answers:
+                db.rollback()
+                break
             row.answers = pruned
-    db.commit()
+            try:
+                db.commit()
+                break
+            except StaleDataError:
+                db.rollback()
+                if attempt == SAVE_ATTEMPTS:
+                    raise
 
 
 def parts_for(adult: Adult) -> list[Part]:
@@ -198,8 +294,35 @@ def parts_for(adult: Adult) -> list[Part]:
     return [p for p in INSTRUMENT.parts if p.per_adult or adult.position == 1]
 
 
-def missing_for_submit(db: Session, adult: Adult) -> list:
-    missing = []
+@dataclass
+class PartAnswers:
+    """One part's answers as this adult sees them, and the part I facts they were answered against."""
+
+    part: Part
+    answers: dict[str, Any]
+    base: dict[str, Any]
+    completed_pages: list[str]
+
+
+def submission_of(db: Session, adult: Adult) -> Submission | None:
+    return db.scalar(select(Submission).where(Submission.adult_id == adult.id))
+
+
+def answers_for(db: Session, adult: Adult, part: Part) -> PartAnswers:
+    """What this adult's views show: the frozen submission once submitted, else the live draft."""
+    if adult.status == Status.SUBMITTED:
+        submission = submission_of(db, adult)
+        if submission is not None:
+            if part.per_adult:
+                return PartAnswers(part, submission.part2, dict(submission.context or {}), [])
+            if submission.part1 is not None:
+                return PartAnswers(part, dict(submission.part1), {}, [])
+    row = answer_set(db, adult, part)
+    return PartAnswers(part, row.answers, base_context(db, adult, part), list(row.completed_pages))
+
+
+def missing_for_submit(db: Session, adult: Adult) -> list[Question]:
+    missing: list[Question] = []
     for part in parts_for(adult):
         missing += missing_required(part, answer_set(db, adult, part).answers, base_context(db, adult, part))
     return missing
@@ -210,30 +333,101 @@ class NotReady(Exception):
 
 
 def submit(db: Session, adult: Adult) -> Submission:
-    """Freeze this adult's answers. Submitting twice gives back the first submission."""
-    existing = db.scalar(select(Submission).where(Submission.adult_id == adult.id))
+    """Freeze this adult's answers. Submitting twice, or twenty times at once, gives back the first submission."""
+    existing = submission_of(db, adult)
     if existing is not None:
         return existing
     if missing_for_submit(db, adult):
         raise NotReady()
     part1 = answer_set(db, adult, INSTRUMENT.part("I")).answers if adult.position == 1 else None
-    part2 = answer_set(db, adult, INSTRUMENT.part("II")).answers
-    submission = Submission(
-        household_id=adult.household_id,
-        adult_id=adult.id,
-        definition_version=INSTRUMENT.version,
-        part1=dict(part1) if part1 is not None else None,
-        part2=dict(part2),
-    )
-    db.add(submission)
-    adult.status = Status.SUBMITTED
-    adult.submitted_at = submission.submitted_at = utcnow()
-    if adult.position == 1:
-        adult.household.status = Status.SUBMITTED
-        adult.household.submitted_at = adult.submitted_at
+    part2_row = answer_set(db, adult, INSTRUMENT.part("II"))
+    household = adult.household
+    submitted_at = utcnow()
     try:
+        with db.no_autoflush:
+            submission = Submission(
+                id=new_id(),
+                household_id=adult.household_id,
+                adult_id=adult.id,
+                definition_version=INSTRUMENT.version,
+                part1=dict(part1) if part1 is not None else None,
+                context=base_context(db, adult, INSTRUMENT.part("II")),
+                submitted_at=submitted_at,
+            )
+            submission.part2 = dict(part2_row.answers)
+            db.add(submission)
+            adult.status = Status.SUBMITTED
+            adult.submitted_at = submitted_at
+            if adult.position == 1:
+                household.status = Status.SUBMITTED
+                household.submitted_at = submitted_at
         db.commit()
-    except IntegrityError:  # a second request submitted at the same moment: the unique adult_id kept one
+    except (IntegrityError, StaleDataError):  # a second request submitted at the same moment: one row was kept
         db.rollback()
         return db.scalars(select(Submission).where(Submission.adult_id == adult.id)).one()
     return submission
+
+
+# Retention ----------------------------------------------------------------------------------------------------
+
+
+def draft_deleted_on(household: Household) -> datetime:
+    """The day a draft that is never sent is deleted: told to the applicant on the task list and the saved page."""
+    last = household.last_saved_at
+    if last.tzinfo is None:  # SQLite drops the zone
+        last = last.replace(tzinfo=utcnow().tzinfo)
+    return last + timedelta(days=current_app.config["DRAFT_RETENTION_DAYS"])
+
+
+def delete_draft(db: Session, adult: Adult) -> None:
+    """The applicant's own delete. Adult 1 deletes the whole draft; the partner deletes their own part II and
+    leaves. Nothing sent is deleted this way."""
+    if adult.status == Status.SUBMITTED:
+        raise ValueError("a submitted application is not deleted by the applicant")
+    end_sessions(db, adult)
+    if adult.position == 1:
+        for other in adult.household.adults:
+            end_sessions(db, other)
+        db.execute(sa_delete(Household).where(Household.id == adult.household_id))
+    else:
+        db.execute(sa_delete(Adult).where(Adult.id == adult.id))
+    db.commit()
+
+
+@dataclass
+class Purged:
+    drafts: int
+    cases: int
+    sessions: int
+    throttles: int
+
+
+PURGE_LOCK = 0x49585055  # "IXPU": one purge at a time across machines (PostgreSQL advisory lock)
+
+
+def purge(db: Session, now: datetime | None = None) -> Purged | None:
+    """Delete what is due: drafts never sent, closed cases past their time, ended sessions, old attempt counts.
+
+    Safe to run from cron on several machines at once: in PostgreSQL a transaction-level advisory lock lets one run
+    work while the others return None at once; SQLite takes its write lock before the first delete.
+    """
+    now = now or utcnow()
+    config = current_app.config
+    if db.get_bind().dialect.name == "postgresql":
+        if not db.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": PURGE_LOCK}):
+            db.rollback()
+            return None
+    draft_cutoff = now - timedelta(days=config["DRAFT_RETENTION_DAYS"])
+    case_cutoff = now - timedelta(days=config["CASE_RETENTION_DAYS"])
+    counts = [
+        db.execute(
+            sa_delete(Household).where(Household.status == Status.DRAFT, Household.last_saved_at < draft_cutoff)
+        ).rowcount,
+        db.execute(
+            sa_delete(Household).where(Household.closed_at.is_not(None), Household.closed_at < case_cutoff)
+        ).rowcount,
+        db.execute(sa_delete(WebSession).where(WebSession.expires_at < now)).rowcount,
+        db.execute(sa_delete(Throttle).where(Throttle.last_attempt < now.timestamp() - 24 * 3600)).rowcount,
+    ]
+    db.commit()
+    return Purged(*(count or 0 for count in counts))

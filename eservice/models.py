@@ -1,7 +1,8 @@
 """Stored data. Answers are option codes and verbatim free text, never labels.
 
-Part I belongs to the household; each adult's part II is its own row so that it can be encrypted with its own key
-later. Submitted answers are frozen copies; changes made at the meeting will be recorded beside them.
+Part I belongs to the household; each adult's part II is its own row, sealed with AES-GCM (eservice.sealing): the
+database holds no part II answer in plain text. Submitted answers are frozen copies; changes made at the meeting
+will be recorded beside them.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint, event
+from flask import current_app
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .db import Base
+from .sealing import Keyring
 
 
 def utcnow() -> datetime:
@@ -40,8 +43,9 @@ class Household(Base):
     definition_version: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    failed_resume_attempts: Mapped[int] = mapped_column(Integer, default=0)
-    resume_locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A draft never sent is deleted some time after it was last saved; a case some time after it is closed.
+    last_saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
     adults: Mapped[list[Adult]] = relationship(back_populates="household", order_by="Adult.position")
 
@@ -68,16 +72,72 @@ class Credential(Base):
     __table_args__ = (UniqueConstraint("kind", "subject"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     adult_id: Mapped[str] = mapped_column(ForeignKey("adult.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # "resume_code" or "oidc"
-    subject: Mapped[str] = mapped_column(String(255))  # resume code: "<adult id>"; OIDC: "<issuer> <sub>"
-    secret_hash: Mapped[str | None] = mapped_column(String(255))  # resume code hash; never the code itself
+    # "resume_code"; "invitation" (adult 1 hands it to the partner, who exchanges it for a code of their own on
+    # first use); "oidc" later
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(255))  # codes: "<adult id>"; OIDC: "<issuer> <sub>"
+    secret_hash: Mapped[str | None] = mapped_column(String(255))  # a hash; never the code itself
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     adult: Mapped[Adult] = relationship(back_populates="credentials")
 
 
+def keyring() -> Keyring:
+    ring: Keyring = current_app.extensions["keyring"]
+    return ring
+
+
+class Sealed:
+    """A JSON value kept as AES-GCM ciphertext in `sealed_column`, with its key id in `key_id`, bound to the row.
+
+    Reading opens it once per loaded row; writing seals it again. `plain_column` is read only for rows written before
+    sealing existed (`flask rotate-keys` seals those).
+    """
+
+    def __init__(self, sealed_column: str, plain_column: str, empty: Any) -> None:
+        self.sealed_column, self.plain_column, self.empty = sealed_column, plain_column, empty
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.cache = f"_opened_{name}"
+
+    def _associated(self, row: Any) -> str:
+        return f"{row.associated_data()}:{self.sealed_column}"
+
+    def __get__(self, row: Any, owner: type | None = None) -> Any:
+        if row is None:
+            return self
+        token = getattr(row, self.sealed_column)
+        if token is None:
+            legacy = getattr(row, self.plain_column)
+            return legacy if legacy not in (None, {}) else self.empty()
+        cached = row.__dict__.get(self.cache)
+        if cached is not None and cached[0] == token:
+            return cached[1]
+        value = keyring().open(row.key_id, token, self._associated(row))
+        row.__dict__[self.cache] = (token, value)
+        return value
+
+    def __set__(self, row: Any, value: Any) -> None:
+        if row.id is None:
+            row.id = new_id()  # the ciphertext is bound to the row's id
+        ring = keyring()
+        # The row's sealed fields share one key id: when this one moves to the current key, so must the others.
+        siblings = []
+        if row.key_id is not None and row.key_id != ring.current:
+            siblings = [(d, d.__get__(row)) for d in vars(type(row)).values() if isinstance(d, Sealed) and d is not self]
+        self._seal(row, value)
+        for sibling, sibling_value in siblings:
+            sibling._seal(row, sibling_value)
+
+    def _seal(self, row: Any, value: Any) -> None:
+        row.key_id, token = keyring().seal(value, self._associated(row))
+        setattr(row, self.sealed_column, token)
+        setattr(row, self.plain_column, None)
+        row.__dict__[self.cache] = (token, value)
+
+
 class AnswerSet(Base):
-    """The answers of one unit of storage: part I of a household, or part II of one adult.
+    """The answers of one unit of storage: part I of a household, or part II of one adult (sealed).
 
     `version` guards against two tabs silently overwriting each other (optimistic locking).
     """
@@ -88,16 +148,69 @@ class AnswerSet(Base):
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
     adult_id: Mapped[str | None] = mapped_column(ForeignKey("adult.id", ondelete="CASCADE"), index=True)
     part: Mapped[str] = mapped_column(String(8))
-    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    completed_pages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    plain_answers: Mapped[dict[str, Any] | None] = mapped_column("answers", JSON(none_as_null=True), default=dict)
+    sealed_answers: Mapped[str | None] = mapped_column(Text)
+    key_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    plain_completed_pages: Mapped[list[str] | None] = mapped_column("completed_pages", JSON(none_as_null=True), default=list)
+    # Which part II pages are done tells something too (a page shown only when the children live elsewhere).
+    sealed_completed: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+    _sealed_answers = Sealed("sealed_answers", "plain_answers", dict)
+    _sealed_completed = Sealed("sealed_completed", "plain_completed_pages", list)
+
+    @classmethod
+    def new(cls, household_id: str, adult_id: str | None, part: str) -> AnswerSet:
+        row = cls(id=new_id(), household_id=household_id, adult_id=adult_id, part=part)
+        row.answers = {}
+        row.completed_pages = []
+        return row
+
+    @property
+    def completed_pages(self) -> list[str]:
+        if self.sealed:
+            value: list[str] = self._sealed_completed
+            return value
+        return self.plain_completed_pages or []
+
+    @completed_pages.setter
+    def completed_pages(self, value: list[str]) -> None:
+        if self.sealed:
+            self._sealed_completed = value
+        else:
+            self.plain_completed_pages = value
+
+    @property
+    def sealed(self) -> bool:
+        return self.part == "II"
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        if self.sealed:
+            value: dict[str, Any] = self._sealed_answers
+            return value
+        return self.plain_answers or {}
+
+    @answers.setter
+    def answers(self, value: dict[str, Any]) -> None:
+        if self.sealed:
+            self._sealed_answers = value
+        else:
+            self.plain_answers = value
+
+    def associated_data(self) -> str:
+        return f"answer_set:{self.id}:{self.part}"
 
 
 class Submission(Base):
-    """A frozen copy of what one adult submitted. Never updated: later changes are recorded beside it."""
+    """A frozen copy of what one adult submitted. Never updated: later changes are recorded beside it.
+
+    `part2` is sealed like the draft's. `context` keeps the part I facts this adult's part II was answered against, so
+    that the submitted answers read the same however part I changes later.
+    """
 
     __tablename__ = "submission"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
@@ -105,10 +218,53 @@ class Submission(Base):
     adult_id: Mapped[str] = mapped_column(ForeignKey("adult.id", ondelete="CASCADE"), unique=True)
     definition_version: Mapped[str] = mapped_column(String(16))
     part1: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    part2: Mapped[dict[str, Any]] = mapped_column(JSON)
+    plain_part2: Mapped[dict[str, Any] | None] = mapped_column("part2", JSON(none_as_null=True))
+    sealed_part2: Mapped[str | None] = mapped_column(Text)
+    key_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    part2 = Sealed("sealed_part2", "plain_part2", dict)
+
+    def associated_data(self) -> str:
+        return f"submission:{self.id}:II"
+
+
+# Re-sealing under a new key changes these columns and nothing the person submitted.
+RESEALABLE = frozenset({"sealed_part2", "key_id", "plain_part2"})
 
 
 @event.listens_for(Submission, "before_update")
-def _submissions_are_immutable(_mapper, _connection, target: Submission) -> None:
-    raise ValueError(f"submission {target.id} is immutable; record changes beside it")
+def _submissions_are_immutable(_mapper: Any, _connection: Any, target: Submission) -> None:
+    state = inspect(target)
+    changed = {attr.key for attr in state.attrs if attr.history.has_changes()}
+    if not changed <= RESEALABLE:
+        raise ValueError(f"submission {target.id} is immutable; record changes beside it")
+
+
+class WebSession(Base):
+    """A browser session, kept here so that signing out, the quick exit and a new code end it everywhere.
+
+    The cookie holds only a random token; this table holds its SHA-256, so a copy of the table opens no session.
+    """
+
+    __tablename__ = "web_session"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    adult_id: Mapped[str | None] = mapped_column(ForeignKey("adult.id", ondelete="CASCADE"), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class Throttle(Base):
+    """Attempts counted per key (a reference, a client address, both): see eservice.throttle.
+
+    Times are seconds since the epoch, so the growing delay is plain arithmetic in one portable UPDATE.
+    """
+
+    __tablename__ = "throttle"
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    delay: Mapped[float] = mapped_column(Float, default=0)
+    next_allowed: Mapped[float] = mapped_column(Float, default=0)
+    last_attempt: Mapped[float] = mapped_column(Float, default=0, index=True)

@@ -56,6 +56,39 @@ class Applicant:
     def resume(self, reference: str, code: str):
         return self.post_form("resume", {"reference": reference, "code": code})
 
+    def from_address(self, address: str) -> Applicant:
+        """Send every request from this client address (the guessing limits count per address)."""
+        self.client.environ_base["REMOTE_ADDR"] = address
+        return self
+
+
+def make_invitation(first: Applicant) -> tuple[str, str]:
+    """Adult 1 makes an invitation for the partner: (reference, invitation code) as the invitation page shows them."""
+    response = first.post_form("partner")
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    assert response.location.endswith("/sv/partner/invitation")
+    html = first.get("partner/invitation").get_data(as_text=True)
+    return REFERENCE.search(html).group(1), CODE.search(html).group(1)
+
+
+def join_with_invitation(partner: Applicant, reference: str, invitation: str) -> Applicant:
+    """The partner uses the invitation once and is given a code of their own, shown only to them."""
+    response = partner.resume(reference, invitation)
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    assert response.location.endswith("/sv/your-code")
+    html = partner.get("your-code").get_data(as_text=True)
+    assert "Dina svar är bara dina" in html
+    partner.reference, partner.code = REFERENCE.search(html).group(1), CODE.search(html).group(1)
+    assert partner.code != invitation
+    partner.post_form("your-code")
+    return partner
+
+
+def invite_partner(first: Applicant, client: FlaskClient) -> Applicant:
+    reference, invitation = make_invitation(first)
+    assert reference == first.reference
+    return join_with_invitation(Applicant(client), reference, invitation)
+
 
 # A whole, consistent set of answers for a single adult with no children, page by page, as a person types them.
 SINGLE_PART_I = {
@@ -152,7 +185,7 @@ def stored_answers(app, reference: str, part: str, position: int = 1) -> dict:
 
     from eservice.models import Adult, AnswerSet, Household
 
-    with db(app) as session:
+    with app.app_context(), db(app) as session:  # part II is sealed: opening it needs the app's keys
         household = session.scalars(select(Household).where(Household.reference == reference)).one()
         query = select(AnswerSet).where(AnswerSet.household_id == household.id, AnswerSet.part == part)
         if part == "II":

@@ -58,7 +58,8 @@ def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
         if response.status_code == 200:
             pages[f"q-{page.id}"] = response.get_data(as_text=True)
     pages["partner"] = person.get("partner").get_data(as_text=True)
-    pages["partner-code"] = person.post_form("partner").get_data(as_text=True)
+    person.post_form("partner")
+    pages["partner-code"] = person.get("partner/invitation").get_data(as_text=True)
     pages["check-incomplete"] = person.get("check").get_data(as_text=True)
     fill(person, SINGLE_PART_II)
     pages["check"] = person.get("check").get_data(as_text=True)

@@ -80,7 +80,8 @@ def journey_pages(app, client) -> dict[str, str]:
     visit(pages, "page with errors", person.answer("household", {"children_count": "tjugo"}), 400)
     fill(person, COUPLE_PART_I)
     visit(pages, "partner", person.get("partner"))
-    visit(pages, "partner code", person.post_form("partner"))
+    person.post_form("partner")
+    visit(pages, "partner code", person.get("partner/invitation"))
     part_two = part_two_with_children("Egna ord")
     part_two["children_everyday"]["children_live"] = "mostly_other"  # so that the page about the other parent shows
     part_two["children_parents"] = {"meets_children": "every_week"}

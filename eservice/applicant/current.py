@@ -2,38 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from flask import g, redirect, session, url_for
-from sqlalchemy import select
 
+from .. import drafts
 from ..db import db_session
 from ..models import Adult
 from ..security import APPLICANT, access
-
-SESSION_KEY = "adult_id"
+from ..sessions import ADULT_KEY, ServerSession
 
 
 def sign_in(adult: Adult) -> None:
     session.clear()  # a new identity never inherits anything from the previous one in this browser
+    _server_session().regenerate()  # and gets a new session token
     session.permanent = True
-    session[SESSION_KEY] = adult.id
+    session[ADULT_KEY] = adult.id
 
 
-def sign_out() -> None:
+def sign_out(adult: Adult | None) -> None:
+    """End every session of this adult, on every device, and start this browser afresh."""
+    if adult is not None:
+        drafts.end_sessions(db_session(), adult)
     session.clear()
+    _server_session().regenerate()
 
 
 def current_adult() -> Adult | None:
-    adult_id = session.get(SESSION_KEY)
+    adult_id = session.get(ADULT_KEY)
     if not adult_id:
         return None
-    return db_session().scalar(select(Adult).where(Adult.id == adult_id))
+    return drafts.adult_by_id(db_session(), adult_id)
 
 
-def applicant_required(view):
+def _server_session() -> ServerSession:
+    current = session._get_current_object()  # type: ignore[attr-defined]
+    assert isinstance(current, ServerSession)
+    return current
+
+
+def applicant_required(view: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(view)
-    def wrapped(*args, **kwargs):
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
         adult = current_adult()
         if adult is None:
             return redirect(url_for("applicant.resume"))

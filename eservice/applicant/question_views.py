@@ -29,7 +29,6 @@ def tasks():
     db = db_session()
     parts = task_list(db, adult)
     done, total = progress(parts)
-    partner = drafts.partner_of(adult.household)
     part1 = drafts.answer_set(db, adult, parts[0].part).answers if adult.position == 1 else {}
     return render_template(
         "applicant/tasks.html",
@@ -39,7 +38,8 @@ def tasks():
         adult=adult,
         submitted=adult.status == Status.SUBMITTED,
         wants_partner=part1.get("applying_with") == "with_partner",
-        partner=partner,
+        partner_state=drafts.partner_state(adult.household).value,
+        deleted_on=drafts.draft_deleted_on(adult.household),
     )
 
 

@@ -19,21 +19,22 @@ from .journey import is_read_only
 
 
 def answer_summary(db, adult):
-    """For each part this adult sees: its applicable pages with the visible, answered questions."""
+    """For each part this adult sees: its applicable pages with the visible, answered questions. Once submitted, this
+    reads the frozen submission, so nothing changed later in part I alters what the person sent."""
     summary = []
     for part in drafts.parts_for(adult):
-        row = drafts.answer_set(db, adult, part)
-        base = drafts.base_context(db, adult, part)
+        seen = drafts.answers_for(db, adult, part)
+        answers, base = seen.answers, seen.base
         pages = [
-            (page, [(q, row.answers.get(q.id)) for q in visible_questions(page, row.answers, base)])
-            for page in applicable_pages(part, row.answers, base)
+            (page, [(q, answers.get(q.id)) for q in visible_questions(page, answers, base)])
+            for page in applicable_pages(part, answers, base)
         ]
         summary.append(
             {
                 "part": part,
                 "pages": pages,
                 "read_only": is_read_only(adult, part),
-                "missing": missing_required(part, row.answers, base),
+                "missing": missing_required(part, answers, base),
             }
         )
     return summary

@@ -1,14 +1,14 @@
 """A WTForms form for one page of questions, built from the definition.
 
-Validation lives here once for every question type: required answers, option codes, number ranges, text length
-and markup. Free text is cleaned with bleach and kept verbatim otherwise, with the language it was written in.
+Validation lives here once for every question type: required answers, option codes, number ranges and text length.
+Free text is kept as typed (normalised, without control characters), with the language it was written in.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import bleach
+import unicodedata
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
@@ -25,20 +25,32 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+# Zero-width characters people paste by accident; alone they are not an answer.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _strip_number(value: Any) -> Any:
-    # People write "12 000" or "12000 kr"; keep digits and a leading minus, reject the rest in validation.
+    # People write "12 000", "12\u202f000" (a narrow no-break space, as phones and word processors do) or "12000 kr":
+    # any Unicode space is a thousands separator; keep digits and a leading minus, reject the rest in validation.
     if isinstance(value, str):
-        return value.replace(" ", "").replace("\u00a0", "").removesuffix("kr").removesuffix(":-")
+        cleaned = "".join(ch for ch in value.translate(INVISIBLE) if not ch.isspace())
+        return cleaned.removesuffix("kr").removesuffix(":-")
     return value
 
 
 def clean_text(value: Any) -> Any:
+    """Keep free text exactly as typed: Unicode NFC, trimmed, without control characters other than newlines (and
+    tabs). Nothing that looks like markup is removed or changed: every output (Jinja, PDF, JSON) escapes it. bleach
+    is kept for places where some markup is allowed, such as caseworkers' notes, not for what applicants write.
+    Whitespace alone, zero-width characters included, is no answer."""
     if not isinstance(value, str):
         return value
-    text = bleach.clean(value, tags=[], attributes={}, strip=True)
-    # bleach escapes &, < and > in what remains; store what the person typed, the templates escape on output.
-    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-    return text.replace("\r\n", "\n").strip()
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = text.strip()
+    if not text.translate(INVISIBLE).strip():
+        return ""
+    return text
 
 
 class LenientInteger(IntegerField):

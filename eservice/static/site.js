@@ -1,19 +1,31 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
-  // Quick exit: leave at once and replace this page in the history, so Back does not return to it.
+  // Quick exit: end the session on the server (a beacon, so leaving does not wait for it), then leave at once and
+  // replace this page in the history, so Back does not return to it. Without script the link does both itself.
+  function quickExit() {
+    var link = document.querySelector("[data-quick-exit]");
+    if (!link) return;
+    try { navigator.sendBeacon(link.href); } catch (e) {}
+    try { document.body.hidden = true; } catch (e) {}
+    window.location.replace(link.getAttribute("data-away"));
+  }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-quick-exit]");
     if (!link) return;
     event.preventDefault();
-    try { document.body.hidden = true; } catch (e) {}
-    window.location.replace(link.href);
+    quickExit();
   });
+  // From the keyboard: Escape twice, Shift three times (within a second), or Shift+Escape.
+  var presses = [];
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && event.shiftKey) {
-      var link = document.querySelector("[data-quick-exit]");
-      if (link) window.location.replace(link.href);
-    }
+    if (event.repeat) return;
+    if (event.key === "Escape" && event.shiftKey) return quickExit();
+    if (event.key !== "Escape" && event.key !== "Shift") { presses = []; return; }
+    var now = Date.now();
+    presses = presses.filter(function (p) { return p.key === event.key && now - p.at < 1000; });
+    presses.push({key: event.key, at: now});
+    if ((event.key === "Escape" && presses.length >= 2) || (event.key === "Shift" && presses.length >= 3)) quickExit();
   });
 
   // Follow-up questions: shown only when the answer they depend on is chosen on the same page.

@@ -79,9 +79,9 @@ class StartPage(BasePage):
 
 
 class CodePage(BasePage):
-    """Shows the reference and a code once: the applicant's own, or one for the partner."""
+    """Shows the reference and a code: the applicant's own (once), or the invitation adult 1 gives the partner."""
 
-    headings = ("Spara din kod", "Koden till din make, maka eller sambo")
+    headings = ("Spara din kod", "Inbjudan till din make, maka eller sambo")
 
     @property
     def reference(self) -> str:
@@ -96,7 +96,7 @@ class CodePage(BasePage):
         return TaskListPage(self.page)
 
     def back_to_list(self) -> TaskListPage:
-        self.button("Tillbaka till listan").click()
+        self.link("Tillbaka till listan").click()
         return TaskListPage(self.page)
 
 
@@ -105,10 +105,18 @@ class ResumePage(BasePage):
     path = "resume"
 
     def resume(self, reference: str, code: str) -> TaskListPage:
+        self._fill(reference, code)
+        return TaskListPage(self.page)
+
+    def join(self, reference: str, invitation: str) -> CodePage:
+        """The partner's first visit: the invitation is exchanged for their own code, shown on the next page."""
+        self._fill(reference, invitation)
+        return CodePage(self.page)
+
+    def _fill(self, reference: str, code: str) -> None:
         self.main.get_by_label(self.w("Ärendenummer")).fill(reference)
         self.main.get_by_label(self.w("Kod"), exact=True).fill(code)
         self.button("Fortsätt").click()
-        return TaskListPage(self.page)
 
 
 class SavedPage(BasePage):
@@ -137,10 +145,10 @@ class TaskListPage(BasePage):
     def part_headings(self) -> list[str]:
         return self.main.get_by_role("heading", level=2).all_inner_texts()
 
-    def give_partner_code(self) -> CodePage:
-        self.link("Ge hen en egen kod").click()
+    def invite_partner(self) -> CodePage:
+        self.link("Bjud in hen").click()
         expect(self.h1).to_have_text(self.w("Din make, maka eller sambo"))
-        self.button("Visa en kod till hen").click()
+        self.button("Gör en inbjudan").click()
         return CodePage(self.page)
 
     def save_and_come_back_later(self) -> SavedPage:

@@ -93,14 +93,14 @@ def walk(request, browser, browser_context_args, base_url, axe, pytestconfig) ->
         expect(question.main.get_by_role("alert")).to_be_visible()
         on_page(page)
         result.findings["errors"] += error_findings(page)
-        # A couple this time: the page that gives the partner a code, the partner's code, and leaving saved.
+        # A couple this time: the page that invites the partner, the invitation, and leaving saved.
         question.answer_codes({"applying_with": "with_partner", "children_count": "0", "other_adults": "no"})
         tasks = question.continue_to_task_list()
         on_page(page)
-        tasks.link("Ge hen en egen kod").click()
+        tasks.link("Bjud in hen").click()
         expect(tasks.h1).to_have_text(w("Din make, maka eller sambo"))
         on_page(page)
-        tasks.button("Visa en kod till hen").click()
+        tasks.button("Gör en inbjudan").click()
         partner_code = CodePage(page)
         on_page(page)
         tasks = partner_code.back_to_list()

@@ -55,23 +55,29 @@ def test_a_couple_answer_part_two_on_their_own_devices(new_device):
     errors = _collect_errors(first)
     errors_second = _collect_errors(second)
 
-    # Adult 1: part I for the household, then a code for the partner from the task list.
+    # Adult 1: part I for the household, then an invitation for the partner from the task list.
     started = start(first)
     tasks = fill_tasks(started.tasks, couple_part_one())
-    expect(tasks.task("Ge hen en egen kod")).to_have_accessible_description("Inte påbörjad")
-    partner_code_page = tasks.give_partner_code()
-    expect(partner_code_page.h1).to_have_text("Koden till din make, maka eller sambo")
-    assert partner_code_page.reference == started.reference
-    partner_code = partner_code_page.code
-    assert partner_code != started.code
-    tasks = partner_code_page.back_to_list()
-    expect(tasks.task("Ge hen en egen kod")).to_have_accessible_description("Klar")
+    expect(tasks.task("Bjud in hen")).to_have_accessible_description("Inte påbörjad")
+    invitation_page = tasks.invite_partner()
+    expect(invitation_page.h1).to_have_text("Inbjudan till din make, maka eller sambo")
+    assert invitation_page.reference == started.reference
+    invitation = invitation_page.code
+    assert invitation != started.code
+    tasks = invitation_page.back_to_list()
+    expect(tasks.task("Bjud in hen")).to_have_accessible_description("Inbjuden")
     tasks = fill_tasks(tasks, part_two(ADULT_1_WORDS))
 
-    # Adult 2, on another device: resumes with the household's reference and their own code.
-    partner_tasks = StartPage.open(second).resume_link().resume(started.reference, partner_code)
+    # Adult 2, on another device: the invitation once, exchanged for a code only adult 2 sees.
+    own = StartPage.open(second).resume_link().join(started.reference, invitation)
+    expect(own.h1).to_have_text("Spara din kod")
+    expect(own.main).to_contain_text("Dina svar är bara dina.")
+    partner_code = own.code
+    assert partner_code not in (invitation, started.code)
+    partner_tasks = own.confirm_saved()
     headings = partner_tasks.part_headings()
     assert "Del 2: Om dig" in headings and "Del 1: Ditt hushåll" not in headings, headings
+    expect(TaskListPage.open(first).task("Bjud in hen")).to_have_accessible_description("Hen har börjat")
     _never_shows(second, ADULT_1_WORDS, "adult 2")
     partner_tasks = fill_tasks(TaskListPage.open(second), part_two(ADULT_2_WORDS))
     _never_shows(first, ADULT_2_WORDS, "adult 1")

@@ -97,10 +97,17 @@ def load_demo_data() -> list[str]:
             "partner_sick_leave_extent": "full",
         },
     )
-    partner = drafts.add_partner(db, couple.adult.household)
+    invitation = drafts.invite_partner(db, couple.adult.household)
+    partner = drafts.resume(db, invitation.reference, invitation.code, client="demo-data")
+    assert partner is not None and partner.new_code is not None  # the invitation, exchanged for the partner's code
     _fill(db, partner.adult, "II", {"education_level": "compulsory", "health_general": "bad"}, complete=False)
     lines.append(f"  {couple.reference}  {couple.code}  couple, first adult (part I done)")
-    lines.append(f"  {partner.reference}  {partner.code}  couple, second adult (part II started)")
+    lines.append(f"  {couple.reference}  {partner.new_code}  couple, second adult (part II started)")
+    invited = drafts.start_household(db)
+    _fill(db, invited.adult, "I", {**PART_I_DONE, "applying_with": "with_partner"}, complete=False)
+    waiting = drafts.invite_partner(db, invited.adult.household)
+    lines.append(f"  {invited.reference}  {invited.code}  couple, first adult (partner invited)")
+    lines.append(f"  {waiting.reference}  {waiting.code}  the partner's invitation, not used yet")
 
     sent = drafts.start_household(db)
     _fill(db, sent.adult, "I", PART_I_DONE)

@@ -71,7 +71,8 @@ def test_a_couple_answer_part_two_on_their_own_devices(new_device):
     # Adult 2, on another device: resumes with the household's reference and their own code.
     partner_tasks = StartPage.open(second).resume_link().resume(started.reference, partner_code)
     headings = partner_tasks.part_headings()
-    assert "Del 2: Om dig" in headings and "Del 1: Ditt hushåll" not in headings, headings
+    assert "Del 2: Om dig" in headings, headings
+    assert "Del 1: Ditt hushåll" not in headings, headings
     _never_shows(second, ADULT_1_WORDS, "adult 2")
     partner_tasks = fill_tasks(TaskListPage.open(second), part_two(ADULT_2_WORDS))
     _never_shows(first, ADULT_2_WORDS, "adult 1")
@@ -93,7 +94,8 @@ def test_a_couple_answer_part_two_on_their_own_devices(new_device):
     # And each still sees their own words.
     expect(CheckAnswersPage.open(first).answer_text(ADULT_1_WORDS)).to_be_visible()
     expect(CheckAnswersPage.open(second).answer_text(ADULT_2_WORDS)).to_be_visible()
-    assert errors == [] and errors_second == [], errors + errors_second
+    assert errors == [], errors + errors_second
+    assert errors_second == [], errors + errors_second
 
     # Adult 2 cannot open the household's part I pages at all.
     response = second.goto("/sv/q/household")

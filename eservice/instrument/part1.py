@@ -99,7 +99,10 @@ PART_I = Part(
                             "1.2",
                             T.INTEGER,
                             "Hur många barn under 18 år bor hos dig?",
-                            help="Räkna alla barn som bor hos dig hela tiden eller ibland. Skriv 0 om inga barn bor hos dig.",
+                            help=(
+                                "Räkna alla barn som bor hos dig hela tiden eller ibland. "
+                                "Skriv 0 om inga barn bor hos dig."
+                            ),
                             min=0,
                             max=20,
                         ),

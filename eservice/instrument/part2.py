@@ -138,7 +138,9 @@ PART_II = Part(
                             "2.7",
                             T.SINGLE,
                             "Hur mår du just nu?",
-                            why="Hälsan påverkar vilket stöd som passar dig. Vi frågar för att kunna hjälpa dig bättre.",
+                            why=(
+                                "Hälsan påverkar vilket stöd som passar dig. Vi frågar för att kunna hjälpa dig bättre."
+                            ),
                             options=(
                                 opt("good", "Bra"),
                                 opt("mixed", "Ibland bra, ibland dåligt"),
@@ -439,7 +441,10 @@ PART_II = Part(
                             "2.31",
                             T.SINGLE,
                             "Har alkohol, droger, tabletter eller spel ställt till problem för dig det senaste året?",
-                            why="Vi frågar alla. Om du vill ha hjälp kan vi ordna det. Svaret stannar hos socialtjänsten.",
+                            why=(
+                                "Vi frågar alla. Om du vill ha hjälp kan vi ordna det. "
+                                "Svaret stannar hos socialtjänsten."
+                            ),
                             glossary=("sekretess",),
                             options=(*YES_NO, RATHER_TALK),
                         ),
@@ -487,7 +492,9 @@ PART_II = Part(
                             T.SINGLE,
                             "Finns du i belastningsregistret?",
                             glossary=("belastningsregistret",),
-                            why="Vissa arbeten kräver ett utdrag ur registret. Vi frågar för att kunna planera med dig.",
+                            why=(
+                                "Vissa arbeten kräver ett utdrag ur registret. Vi frågar för att kunna planera med dig."
+                            ),
                             options=(*YES_NO, DONT_KNOW, RATHER_TALK),
                         ),
                     ),

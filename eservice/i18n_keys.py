@@ -35,4 +35,5 @@ def context(owner: Owner, field: str, option: Option | None = None) -> str:
 
 def source(owner: Owner, field: str, option: Option | None = None) -> str:
     """The Swedish text behind that context (empty when the owner has none)."""
-    return getattr(option if option is not None else owner, field)
+    text: str = getattr(option if option is not None else owner, field)
+    return text

@@ -1,19 +1,19 @@
 """Part II, fördjupad utredning: each adult answers alone. Every answer here is private to that adult."""
 
+from typing import Any
+
 from .builders import DONT_KNOW, RATHER_TALK, YES_NO, more_than, opt, q, unless, when
-from .schema import Page, Part, Section
+from .schema import Page, Part, QType, Question, Section
 from .schema import QType as T
 
 # Work questions are not forced on pensioners or on people on full-time sick leave (research finding 6).
 NOT_OUT_OF_WORK = {"not": {"any": [when("me.occupation", "pensioner"), when("me.sick_leave_extent", "full")]}}
 HAS_CHILDREN = more_than("children_count", 0)
 
-PRIVATE = {"private": True}
 
-
-def pq(*args, **kwargs):
+def pq(id: str, number: str, type: QType, text: str, **kwargs: Any) -> Question:
     """A part II question: private to the adult who answers it."""
-    return q(*args, **PRIVATE, **kwargs)
+    return q(id, number, type, text, private=True, **kwargs)
 
 
 PART_II = Part(

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 PIP_QUIET := 2>&1 | grep -v -e "is ignored" -e "^\s*$$" || true
 
-.PHONY: run test test-unit test-e2e install install-test system-deps translations messages lix screenshots clean
+.PHONY: run test lint test-unit test-e2e install install-test system-deps translations messages lix screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,7 +58,21 @@ run: install
 	$(BIN)/flask --app eservice demo-data
 	$(BIN)/flask --app eservice run --host 127.0.0.1 --port $(PORT)
 
-test: install-test
+# Every check that reads the code without running it; `make test` runs it first. Each finding names file, line and
+# rule. Settings are in pyproject.toml: [tool.ruff], [tool.mypy], [tool.djlint], [tool.importlinter].
+# The same commands run as pre-commit hooks (.pre-commit-config.yaml).
+lint: | $(BIN)/djlint
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/djlint eservice/templates --lint
+	$(BIN)/lint-imports
+
+# `make lint` on its own in a fresh clone installs the tools first; `make test` installs them anyway.
+$(BIN)/djlint:
+	@$(MAKE) -s install-test
+
+test: install-test lint
 	$(BIN)/pytest tests e2e
 
 test-unit: install-test

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page, Request
+from playwright.sync_api import BrowserContext, Error, Page, Request
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # axe's best practices too (landmarks, heading order ...): not WCAG failures, but what a screen reader user trips on.
@@ -157,7 +157,7 @@ class NetworkLog:
         response = request.response()
         try:
             body = response.body() if response is not None else b""
-        except Exception:  # a redirect has no body to read; its headers are all it costs
+        except Error:  # Playwright's error: a redirect has no body to read; its headers are all it costs
             body = b""
         encoded = response is not None and response.header_value("content-encoding")
         headers = request.sizes()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Protocol
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -57,6 +58,14 @@ def _nothing(_page: Page) -> None:
     pass
 
 
+class Hands(Protocol):
+    """How the journeys act on a page: the mouse (below) or the keyboard (e2e.keyboard.Keyboard)."""
+
+    def press(self, target: Locator) -> None: ...
+
+    def answer(self, question: QuestionPage, answers: dict[str, Answer]) -> None: ...
+
+
 class Mouse:
     """How the journeys act on a page: clicking and ticking. e2e.keyboard has the same two methods, keys only."""
 
@@ -67,7 +76,12 @@ class Mouse:
         question.answer_codes(answers)
 
 
-def fill_tasks(tasks_page: TaskListPage, pages: Pages, on_page: OnPage = _nothing, hands=Mouse()) -> TaskListPage:
+MOUSE = Mouse()  # stateless, so one is shared as every journey's default hands
+
+
+def fill_tasks(
+    tasks_page: TaskListPage, pages: Pages, on_page: OnPage = _nothing, hands: Hands = MOUSE
+) -> TaskListPage:
     """Open each task from the list, answer its pages in order and come back to the list, where it is done."""
     page = tasks_page.page
     for section_id, page_ids in tasks_of(pages):
@@ -90,7 +104,7 @@ class Started:
     tasks: TaskListPage
 
 
-def start(page: Page, on_page: OnPage = _nothing, lang: str = "sv", hands=Mouse()) -> Started:
+def start(page: Page, on_page: OnPage = _nothing, lang: str = "sv", hands: Hands = MOUSE) -> Started:
     """From the start page to the task list, keeping the reference and code that are shown once."""
     start_page = StartPage.open(page, lang)
     on_page(page)
@@ -107,7 +121,7 @@ def start(page: Page, on_page: OnPage = _nothing, lang: str = "sv", hands=Mouse(
 
 
 def single_journey(
-    page: Page, on_page: OnPage = _nothing, lang: str = "sv", hands=Mouse()
+    page: Page, on_page: OnPage = _nothing, lang: str = "sv", hands: Hands = MOUSE
 ) -> tuple[str, ConfirmationPage]:
     """A single adult from the start page to the confirmation. Returns the reference shown at the start."""
     started = start(page, on_page, lang, hands)

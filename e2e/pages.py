@@ -12,7 +12,7 @@ page; `answer_codes` takes ids and codes and looks the words up itself.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Self, Union
+from typing import Self
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -21,7 +21,7 @@ from eservice.instrument.schema import QType
 
 from .words import Words, words_of
 
-Answer = Union[str, Sequence[str]]  # a radio option, a list of checkbox options, or what to type
+Answer = str | Sequence[str]  # a radio option, a list of checkbox options, or what to type
 
 
 class BasePage:

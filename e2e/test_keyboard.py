@@ -47,4 +47,5 @@ def test_a_hidden_focus_would_be_found(new_device):
     page.add_style_tag(content="*:focus-visible,*:focus{outline:none!important;box-shadow:none!important}")
     keys = Keyboard(page)
     keys.key("Tab")
-    assert keys.focus_findings and "no visible focus" in keys.focus_findings[0], keys.focus_findings
+    assert keys.focus_findings, keys.focus_findings
+    assert "no visible focus" in keys.focus_findings[0], keys.focus_findings

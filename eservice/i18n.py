@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from flask import Flask, g, request, url_for
@@ -177,5 +178,10 @@ def switch_language_url(other: Language) -> str:
     """The page being shown, in another language; pages that only answer a POST fall back to the start page."""
     rule = request.url_rule
     if rule is not None and "GET" in (rule.methods or ()) and "lang" in rule.arguments and request.endpoint:
-        return url_for(request.endpoint, **(request.view_args or {}), **request.args.to_dict(), lang=other)
+        # The query string is kept (a glossary search), except keys the route fills itself (`?lang=ar` repeated
+        # url_for's `lang` and failed the page) and url_for's own options (`?_external=1`, `?_anchor=`).
+        query: dict[str, Any] = {
+            key: value for key, value in request.args.items() if key not in rule.arguments and not key.startswith("_")
+        }
+        return url_for(request.endpoint, **(request.view_args or {}), **query, lang=other)
     return url_for("applicant.start", lang=other)

@@ -21,7 +21,7 @@ def _msg(owner, field: str, comment: str, option=None) -> Message | None:
     return (1, "pgettext", (context(owner, field, option), text), [comment])
 
 
-def instrument_messages() -> Iterator[Message]:
+def instrument_messages() -> Iterator[Message | None]:
     from .instrument import INSTRUMENT
 
     for part in INSTRUMENT.parts:
@@ -42,7 +42,7 @@ def instrument_messages() -> Iterator[Message]:
                         yield _msg(q, "hint", f"Question {q.number}: option hint", o)
 
 
-def glossary_messages() -> Iterator[Message]:
+def glossary_messages() -> Iterator[Message | None]:
     from .plain_language.glossary import TERMS
 
     for t in TERMS:

@@ -8,12 +8,10 @@ them (eservice.i18n.translated) and the browser tests that find labels all build
 
 from __future__ import annotations
 
-from typing import Union
-
 from .instrument.schema import Option, Page, Part, Question, Section
 from .plain_language.glossary import Term
 
-Owner = Union[Part, Section, Page, Question, Term]
+Owner = Part | Section | Page | Question | Term
 
 # Containers are prefixed by kind, because a page and its section may share an id. Question ids are unique and
 # stand alone. Each kind's main text (title, text, label, definition) has the bare context.
@@ -37,4 +35,5 @@ def context(owner: Owner, field: str, option: Option | None = None) -> str:
 
 def source(owner: Owner, field: str, option: Option | None = None) -> str:
     """The Swedish text behind that context (empty when the owner has none)."""
-    return getattr(option if option is not None else owner, field)
+    text: str = getattr(option if option is not None else owner, field)
+    return text

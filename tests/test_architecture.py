@@ -32,4 +32,5 @@ def test_a_broken_boundary_is_reported(tmp_path):
         "source_modules = eservice.applicant\nforbidden_modules = flask\n"
     )
     result = _lint("--config", str(config))
-    assert result.returncode != 0 and "BROKEN" in result.stdout.upper(), result.stdout
+    assert result.returncode != 0, result.stdout
+    assert "BROKEN" in result.stdout.upper(), result.stdout

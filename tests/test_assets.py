@@ -29,7 +29,9 @@ def test_a_current_asset_is_kept_for_a_year(client, assets):
         response = client.get(url)
         assert response.status_code == 200
         cache = response.headers["Cache-Control"]
-        assert "max-age=31536000" in cache and "immutable" in cache and "no-cache" not in cache, cache
+        assert "max-age=31536000" in cache, cache
+        assert "immutable" in cache, cache
+        assert "no-cache" not in cache, cache
 
 
 def test_an_old_or_missing_hash_is_not_kept(client):

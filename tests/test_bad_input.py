@@ -128,12 +128,15 @@ def assert_stored_answers_are_valid(answers: dict) -> None:
         if q.type is QType.SINGLE:
             assert value in q.option_codes(), (question_id, value)
         elif q.type is QType.MULTI:
-            assert value and set(value) <= set(q.option_codes()), (question_id, value)
+            assert value, (question_id, value)
+            assert set(value) <= set(q.option_codes()), (question_id, value)
             assert len(value) == 1 or not set(value) & set(q.exclusive), (question_id, value)
         elif q.type in NUMBER_TYPES:
-            assert isinstance(value, int) and q.min <= value <= q.max, (question_id, value)
+            assert isinstance(value, int), (question_id, value)
+            assert q.min <= value <= q.max, (question_id, value)
         elif q.type in FREE_TEXT_TYPES:
-            assert set(value) == {"text", "lang"} and 0 < len(value["text"]) <= q.max_length, (question_id, value)
+            assert set(value) == {"text", "lang"}, (question_id, value)
+            assert 0 < len(value["text"]) <= q.max_length, (question_id, value)
             assert "\x00" not in value["text"]
 
 

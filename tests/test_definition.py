@@ -156,7 +156,7 @@ def test_a_sensitive_section_before_an_ordinary_one_is_rejected():
 def test_start_up_fails_with_a_broken_definition(monkeypatch):
     broken = with_question(INSTRUMENT, "other_adults", number="1.1")
     monkeypatch.setattr(eservice.instrument, "INSTRUMENT", broken)
-    with pytest.raises(DefinitionError, match="question number '1.1' repeats"):
+    with pytest.raises(DefinitionError, match=r"question number '1\.1' repeats"):
         create_app("test")
 
 

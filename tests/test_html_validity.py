@@ -84,7 +84,8 @@ def rendered(tmp_path_factory):
 
 def test_every_page_is_valid_html(rendered):
     java = shutil.which("java")
-    assert java and VNU.exists(), "make test installs Java and the Nu checker (npm ci)"
+    assert java, "make test installs Java and the Nu checker (npm ci)"
+    assert VNU.exists(), "make test installs Java and the Nu checker (npm ci)"
     files = sorted(rendered.glob("*.html"))
     assert len(files) > 25
     result = subprocess.run(

@@ -92,6 +92,15 @@ def test_switching_language_keeps_the_answers(client):
     assert 'value="2"' in page
 
 
+def test_the_language_links_keep_the_query_but_not_what_the_route_fills(client):
+    page = client.get("/sv/glossary?q=riksnorm&lang=ar&_external=1&_anchor=x")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert 'href="/ar/glossary?q=riksnorm" data-lang="ar"' in html
+    assert "http://localhost" not in html
+    assert "#x" not in html
+
+
 def test_free_text_keeps_the_language_it_was_written_in(app, client):
     person = Applicant(client, lang="ar").start()
     fill(

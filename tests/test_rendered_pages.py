@@ -146,43 +146,59 @@ def test_every_public_page_is_well_formed(app, client):
     ("html", "problem"),
     [
         (
-            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-            "<h1>A</h1></main></body></html>",
+            (
+                "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+                "<h1>A</h1></main></body></html>"
+            ),
             None,
         ),
         (
-            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-            "<h1>A</h1><h1>B</h1></main></body></html>",
+            (
+                "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+                "<h1>A</h1><h1>B</h1></main></body></html>"
+            ),
             "2 <h1> elements",
         ),
         (
-            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-            "<h1 id=main>A</h1></main></body></html>",
+            (
+                "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+                "<h1 id=main>A</h1></main></body></html>"
+            ),
             "id 'main' repeats",
         ),
         (
-            "<!doctype html><html><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-            "<h1>A</h1></main></body></html>",
+            (
+                "<!doctype html><html><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+                "<h1>A</h1></main></body></html>"
+            ),
             "<html> has no lang",
         ),
         (
-            "<!doctype html><html lang=sv><head><title> – </title></head><body><a href=#main>x</a><main id=main>"
-            "<h1>A</h1></main></body></html>",
+            (
+                "<!doctype html><html lang=sv><head><title> – </title></head><body><a href=#main>x</a><main id=main>"
+                "<h1>A</h1></main></body></html>"
+            ),
             "no <title>",
         ),
         (
-            "<!doctype html><html lang=sv><head><title>T</title></head><body><main id=main>"
-            "<h1>A</h1></main></body></html>",
+            (
+                "<!doctype html><html lang=sv><head><title>T</title></head><body><main id=main>"
+                "<h1>A</h1></main></body></html>"
+            ),
             "no skip link to #main",
         ),
         (
-            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-            "<h1>A</h1><label for=x>L</label></main></body></html>",
+            (
+                "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+                "<h1>A</h1><label for=x>L</label></main></body></html>"
+            ),
             "a label is for 'x', which is not on the page",
         ),
         (
-            "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
-            "<h1>A</h1><p></div></main></body></html>",
+            (
+                "<!doctype html><html lang=sv><head><title>T</title></head><body><a href=#main>x</a><main id=main>"
+                "<h1>A</h1><p></div></main></body></html>"
+            ),
             "not valid HTML",
         ),
     ],

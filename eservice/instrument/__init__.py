@@ -1,5 +1,7 @@
 """Instrument X as data: the single source of truth for every view, export and translation."""
 
+from typing import Any
+
 from ..plain_language.glossary import TERM_IDS
 from .part1 import PART_I, PER_ADULT_FACTS
 from .part2 import PART_II
@@ -14,7 +16,7 @@ def check_definition() -> None:
     validate(INSTRUMENT, TERM_IDS, PER_ADULT_FACTS)
 
 
-def adult_context(part1_answers: dict, position: int) -> dict:
+def adult_context(part1_answers: dict[str, Any], position: int) -> dict[str, Any]:
     """What part II of the adult at `position` (1 or 2) can read: the household's part I plus its own facts."""
     ctx = dict(part1_answers)
     for alias, sources in PER_ADULT_FACTS.items():

@@ -1,7 +1,7 @@
 """Part I, grundutredning: the household's situation and economy. Filled in once per household."""
 
 from .builders import DONT_KNOW, YES_NO, opt, q, unless, when
-from .schema import Page, Part, Section
+from .schema import Page, Part, Question, Section
 from .schema import QType as T
 
 OCCUPATIONS = (
@@ -58,7 +58,7 @@ COSTS = (
 )
 
 
-def amount(id: str, number: str, label: str, code: str, source: str) -> object:
+def amount(id: str, number: str, label: str, code: str, source: str) -> Question:
     return q(
         id,
         number,
@@ -99,7 +99,10 @@ PART_I = Part(
                             "1.2",
                             T.INTEGER,
                             "Hur många barn under 18 år bor hos dig?",
-                            help="Räkna alla barn som bor hos dig hela tiden eller ibland. Skriv 0 om inga barn bor hos dig.",
+                            help=(
+                                "Räkna alla barn som bor hos dig hela tiden eller ibland. "
+                                "Skriv 0 om inga barn bor hos dig."
+                            ),
                             min=0,
                             max=20,
                         ),
@@ -476,7 +479,7 @@ PART_I = Part(
 )
 
 # Facts in part I that belong to one adult. Part II reads them as "me.<name>" for whichever adult is answering.
-PER_ADULT_FACTS = {
+PER_ADULT_FACTS: dict[str, tuple[str, str]] = {
     "me.occupation": ("occupation", "partner_occupation"),
     "me.sick_leave_extent": ("sick_leave_extent", "partner_sick_leave_extent"),
     "me.af_registered": ("af_registered", "partner_af_registered"),

@@ -1,19 +1,19 @@
 """Part II, fördjupad utredning: each adult answers alone. Every answer here is private to that adult."""
 
+from typing import Any
+
 from .builders import DONT_KNOW, RATHER_TALK, YES_NO, more_than, opt, q, unless, when
-from .schema import Page, Part, Section
+from .schema import Page, Part, QType, Question, Section
 from .schema import QType as T
 
 # Work questions are not forced on pensioners or on people on full-time sick leave (research finding 6).
 NOT_OUT_OF_WORK = {"not": {"any": [when("me.occupation", "pensioner"), when("me.sick_leave_extent", "full")]}}
 HAS_CHILDREN = more_than("children_count", 0)
 
-PRIVATE = {"private": True}
 
-
-def pq(*args, **kwargs):
+def pq(id: str, number: str, type: QType, text: str, **kwargs: Any) -> Question:
     """A part II question: private to the adult who answers it."""
-    return q(*args, **PRIVATE, **kwargs)
+    return q(id, number, type, text, private=True, **kwargs)
 
 
 PART_II = Part(
@@ -138,7 +138,9 @@ PART_II = Part(
                             "2.7",
                             T.SINGLE,
                             "Hur mår du just nu?",
-                            why="Hälsan påverkar vilket stöd som passar dig. Vi frågar för att kunna hjälpa dig bättre.",
+                            why=(
+                                "Hälsan påverkar vilket stöd som passar dig. Vi frågar för att kunna hjälpa dig bättre."
+                            ),
                             options=(
                                 opt("good", "Bra"),
                                 opt("mixed", "Ibland bra, ibland dåligt"),
@@ -439,7 +441,10 @@ PART_II = Part(
                             "2.31",
                             T.SINGLE,
                             "Har alkohol, droger, tabletter eller spel ställt till problem för dig det senaste året?",
-                            why="Vi frågar alla. Om du vill ha hjälp kan vi ordna det. Svaret stannar hos socialtjänsten.",
+                            why=(
+                                "Vi frågar alla. Om du vill ha hjälp kan vi ordna det. "
+                                "Svaret stannar hos socialtjänsten."
+                            ),
                             glossary=("sekretess",),
                             options=(*YES_NO, RATHER_TALK),
                         ),
@@ -487,7 +492,9 @@ PART_II = Part(
                             T.SINGLE,
                             "Finns du i belastningsregistret?",
                             glossary=("belastningsregistret",),
-                            why="Vissa arbeten kräver ett utdrag ur registret. Vi frågar för att kunna planera med dig.",
+                            why=(
+                                "Vissa arbeten kräver ett utdrag ur registret. Vi frågar för att kunna planera med dig."
+                            ),
                             options=(*YES_NO, DONT_KNOW, RATHER_TALK),
                         ),
                     ),

@@ -94,8 +94,9 @@ class Part:
 class Instrument:
     version: str
     parts: tuple[Part, ...]
-    # A lookup cache. Not an init field, so dataclasses.replace gives a changed copy its own empty cache.
-    _index: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # Lookup caches. Not init fields, so dataclasses.replace gives a changed copy its own empty caches.
+    _pages: dict[str, tuple[Part, Section, Page]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _questions: dict[str, Question] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def part(self, part_id: str) -> Part:
         for part in self.parts:
@@ -103,22 +104,22 @@ class Instrument:
                 return part
         raise KeyError(part_id)
 
-    def _build_index(self) -> dict[str, Any]:
-        if not self._index:
+    def _build_index(self) -> None:
+        if not self._pages:
             for part in self.parts:
                 for section in part.sections:
                     for page in section.pages:
-                        self._index[("page", page.id)] = (part, section, page)
+                        self._pages[page.id] = (part, section, page)
                         for q in page.questions:
-                            self._index[("q", q.id)] = (part, section, page, q)
-        return self._index
+                            self._questions[q.id] = q
 
     def locate_page(self, page_id: str) -> tuple[Part, Section, Page] | None:
-        return self._build_index().get(("page", page_id))
+        self._build_index()
+        return self._pages.get(page_id)
 
     def question(self, question_id: str) -> Question | None:
-        found = self._build_index().get(("q", question_id))
-        return found[3] if found else None
+        self._build_index()
+        return self._questions.get(question_id)
 
     def all_questions(self) -> list[Question]:
         return [q for part in self.parts for q in part.questions()]

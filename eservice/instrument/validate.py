@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .rules import codes_tested, referenced_ids, rule_errors
-from .schema import CHOICE_TYPES, FREE_TEXT_TYPES, NUMBER_TYPES, Instrument, QType, Question
+from .schema import CHOICE_TYPES, FREE_TEXT_TYPES, NUMBER_TYPES, Instrument, QType, Question, Rule
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -51,7 +51,9 @@ def _question_problems(q: Question, part_number: int) -> list[str]:
     return problems
 
 
-def validate(instrument: Instrument, glossary_ids: frozenset[str], per_adult_facts: dict[str, tuple[str, ...]]) -> None:
+def validate(
+    instrument: Instrument, glossary_ids: frozenset[str], per_adult_facts: Mapping[str, tuple[str, ...]]
+) -> None:
     problems: list[str] = []
     questions = instrument.all_questions()
     pages = [p for part in instrument.parts for p in part.pages()]
@@ -101,7 +103,9 @@ def validate(instrument: Instrument, glossary_ids: frozenset[str], per_adult_fac
         raise DefinitionError(problems)
 
 
-def _rule_problems(owner: str, rule, known: set[str], by_id: dict[str, Question], aliases: dict) -> list[str]:
+def _rule_problems(
+    owner: str, rule: Rule | None, known: set[str], by_id: dict[str, Question], aliases: Mapping[str, tuple[str, ...]]
+) -> list[str]:
     if rule is None:
         return []
     problems = [f"{owner}: {e}" for e in rule_errors(rule)]

@@ -14,7 +14,9 @@ def create_app(env: str | None = None, **overrides) -> Flask:
     env = env or os.environ.get("ESERVICE_ENV", "development")
     config = CONFIGS[env]
     if env == "production":
-        config.check()
+        from .config import ProductionConfig
+
+        ProductionConfig.check()
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config)
     app.config["ENV_NAME"] = env

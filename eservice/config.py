@@ -48,7 +48,7 @@ class DevelopmentConfig(BaseConfig):
 
 
 class TestConfig(BaseConfig):
-    SECRET_KEY = "test-only-not-secret"  # noqa: S105
+    SECRET_KEY = "test-only-not-secret"  # noqa: S105  (the test configuration's own, never a real key)
     TESTING = True
     ANSWER_KEYS = "test1:" + "dGVzdC1vbmx5LWtleS1ub3Qtc2VjcmV0LTMyLWJ5dGU="  # 32 bytes, for tests only
     # Tests start many drafts from one address; the limits' own tests set tight ones.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, g
 from sqlalchemy import create_engine, event
@@ -31,7 +32,7 @@ def prepare_sqlite_file(url: str) -> None:
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         prepare_sqlite_file(url)
-        kwargs = {"connect_args": {"check_same_thread": False}}
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
         if url in ("sqlite://", "sqlite:///:memory:"):
             kwargs["poolclass"] = StaticPool  # one shared in-memory database for tests
         engine = create_engine(url, **kwargs)

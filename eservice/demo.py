@@ -99,7 +99,8 @@ def load_demo_data() -> list[str]:
     )
     invitation = drafts.invite_partner(db, couple.adult.household)
     partner = drafts.resume(db, invitation.reference, invitation.code, client="demo-data")
-    assert partner is not None and partner.new_code is not None  # the invitation, exchanged for the partner's code
+    if partner is None or partner.new_code is None:  # the invitation is exchanged for the partner's own code
+        raise RuntimeError("the demo partner's invitation did not work")
     _fill(db, partner.adult, "II", {"education_level": "compulsory", "health_general": "bad"}, complete=False)
     lines.append(f"  {couple.reference}  {couple.code}  couple, first adult (part I done)")
     lines.append(f"  {couple.reference}  {partner.new_code}  couple, second adult (part II started)")

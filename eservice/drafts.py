@@ -13,13 +13,14 @@ from enum import StrEnum
 from typing import Any
 
 from flask import current_app
+from sqlalchemy import ColumnElement, select, text
 from sqlalchemy import delete as sa_delete
-from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import credentials, sessions, throttle
+from .db import Base
 from .instrument import INSTRUMENT, adult_context
 from .instrument.path import missing_required, prune
 from .instrument.schema import Part, Question
@@ -413,21 +414,23 @@ def purge(db: Session, now: datetime | None = None) -> Purged | None:
     """
     now = now or utcnow()
     config = current_app.config
-    if db.get_bind().dialect.name == "postgresql":
-        if not db.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": PURGE_LOCK}):
-            db.rollback()
-            return None
+    if db.get_bind().dialect.name == "postgresql" and not db.scalar(
+        text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": PURGE_LOCK}
+    ):
+        db.rollback()
+        return None
     draft_cutoff = now - timedelta(days=config["DRAFT_RETENTION_DAYS"])
     case_cutoff = now - timedelta(days=config["CASE_RETENTION_DAYS"])
     counts = [
-        db.execute(
-            sa_delete(Household).where(Household.status == Status.DRAFT, Household.last_saved_at < draft_cutoff)
-        ).rowcount,
-        db.execute(
-            sa_delete(Household).where(Household.closed_at.is_not(None), Household.closed_at < case_cutoff)
-        ).rowcount,
-        db.execute(sa_delete(WebSession).where(WebSession.expires_at < now)).rowcount,
-        db.execute(sa_delete(Throttle).where(Throttle.last_attempt < now.timestamp() - 24 * 3600)).rowcount,
+        _deleted(db, Household, Household.status == Status.DRAFT, Household.last_saved_at < draft_cutoff),
+        _deleted(db, Household, Household.closed_at.is_not(None), Household.closed_at < case_cutoff),
+        _deleted(db, WebSession, WebSession.expires_at < now),
+        _deleted(db, Throttle, Throttle.last_attempt < now.timestamp() - 24 * 3600),
     ]
     db.commit()
-    return Purged(*(count or 0 for count in counts))
+    return Purged(*counts)
+
+
+def _deleted(db: Session, model: type[Base], *where: ColumnElement[bool]) -> int:
+    result = db.execute(sa_delete(model).where(*where))
+    return int(getattr(result, "rowcount", 0) or 0)

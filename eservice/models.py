@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, event, inspect
@@ -124,7 +124,9 @@ class Sealed:
         # The row's sealed fields share one key id: when this one moves to the current key, so must the others.
         siblings = []
         if row.key_id is not None and row.key_id != ring.current:
-            siblings = [(d, d.__get__(row)) for d in vars(type(row)).values() if isinstance(d, Sealed) and d is not self]
+            siblings = [
+                (d, d.__get__(row)) for d in vars(type(row)).values() if isinstance(d, Sealed) and d is not self
+            ]
         self._seal(row, value)
         for sibling, sibling_value in siblings:
             sibling._seal(row, sibling_value)
@@ -151,13 +153,15 @@ class AnswerSet(Base):
     plain_answers: Mapped[dict[str, Any] | None] = mapped_column("answers", JSON(none_as_null=True), default=dict)
     sealed_answers: Mapped[str | None] = mapped_column(Text)
     key_id: Mapped[str | None] = mapped_column(String(32), index=True)
-    plain_completed_pages: Mapped[list[str] | None] = mapped_column("completed_pages", JSON(none_as_null=True), default=list)
+    plain_completed_pages: Mapped[list[str] | None] = mapped_column(
+        "completed_pages", JSON(none_as_null=True), default=list
+    )
     # Which part II pages are done tells something too (a page shown only when the children live elsewhere).
     sealed_completed: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (read once by SQLAlchemy, never changed)
 
     _sealed_answers = Sealed("sealed_answers", "plain_answers", dict)
     _sealed_completed = Sealed("sealed_completed", "plain_completed_pages", list)

@@ -65,7 +65,7 @@ def parse_keys(spec: str) -> Keyring:
             key = base64.b64decode(encoded, altchars=b"-_", validate=True)
         except ValueError as exc:
             raise KeyError_(f"key {key_id!r} is not base64") from exc
-        if len(key) != 32:  # noqa: PLR2004
+        if len(key) != 32:
             raise KeyError_(f"key {key_id!r} must be 32 bytes (AES-256)")
         keys[key_id] = key
         order.append(key_id)

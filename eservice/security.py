@@ -17,7 +17,7 @@ def access(rule: str) -> Callable:
     """Mark a view with who may reach it; a test fails for any route without a mark."""
 
     def mark(view: Callable) -> Callable:
-        view.access_rule = rule
+        view.access_rule = rule  # type: ignore[attr-defined]
         return view
 
     return mark

@@ -30,7 +30,9 @@ def _hash(token: str) -> str:
 
 
 class ServerSession(CallbackDict[str, Any], SessionMixin):
-    def __init__(self, data: dict[str, Any] | None = None, token: str | None = None, expires_at: datetime | None = None):
+    def __init__(
+        self, data: dict[str, Any] | None = None, token: str | None = None, expires_at: datetime | None = None
+    ) -> None:
         def on_update(session: ServerSession) -> None:
             session.modified = True
 
@@ -68,7 +70,7 @@ class DatabaseSessionInterface(SessionInterface):
 
     def open_session(self, app: Flask, request: Request) -> ServerSession:
         token = request.cookies.get(self.get_cookie_name(app), "")
-        if not token or len(token) > 100:  # noqa: PLR2004
+        if not token or len(token) > 100:
             return ServerSession()
         with self._maker(app)() as db:
             row = db.scalar(select(WebSession).where(WebSession.token_hash == _hash(token)))
@@ -77,7 +79,8 @@ class DatabaseSessionInterface(SessionInterface):
             return ServerSession(dict(row.data), token, _aware(row.expires_at))
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
-        assert isinstance(session, ServerSession)
+        if not isinstance(session, ServerSession):
+            raise TypeError("DatabaseSessionInterface saves only the sessions it opened")
         name, domain, path = self.get_cookie_name(app), self.get_cookie_domain(app), self.get_cookie_path(app)
         if not session.token and not session:
             return

@@ -80,7 +80,7 @@ def resume():
     form = ResumeForm()
     error = None
     if form.validate_on_submit():
-        resumed = drafts.resume(db_session(), form.reference.data, form.code.data, client_address())
+        resumed = drafts.resume(db_session(), form.reference.data or "", form.code.data or "", client_address())
         if resumed is not None:
             sign_in(resumed.adult)
             if resumed.new_code is not None:  # a partner's invitation, exchanged for their own code

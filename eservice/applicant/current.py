@@ -39,7 +39,8 @@ def current_adult() -> Adult | None:
 
 def _server_session() -> ServerSession:
     current = session._get_current_object()  # type: ignore[attr-defined]
-    assert isinstance(current, ServerSession)
+    if not isinstance(current, ServerSession):
+        raise TypeError("the app must use eservice.sessions (server-side sessions)")
     return current
 
 

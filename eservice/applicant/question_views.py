@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, g, redirect, render_template, request, url_for
 
 from .. import drafts
@@ -98,12 +100,13 @@ def question_page(page_id: str):
                 if action == "save_exit":
                     return leave_saved(adult)
                 if switch_to is not None:
+                    return_to_check: dict[str, Any] = {"return": "check"} if back_to_check else {}
                     return redirect(
                         url_for(
                             "applicant.question_page",
                             page_id=page.id,
                             lang=switch_to,
-                            **({"return": "check"} if back_to_check else {}),
+                            **return_to_check,
                         )
                     )
                 if back_to_check:

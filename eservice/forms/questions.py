@@ -6,13 +6,16 @@ Free text is kept as typed (normalised, without control characters), with the la
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Set as AbstractSet
 from typing import Any
 
-import unicodedata
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
+
+# SelectChoice is new in WTForms 3.3; its stubs lag behind.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import Length, NumberRange, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
@@ -127,7 +130,7 @@ def _field_for(question: Question) -> Field:
     if question.type in (QType.INTEGER, QType.MONEY):
         message = _("Skriv ett tal mellan %(min)s och %(max)s.", min=question.min, max=question.max)
         return LenientInteger(label, validators=[*validators, NumberRange(question.min, question.max, message)])
-    length = Length(max=question.max_length, message=_("Skriv högst %(max)s tecken.", max=question.max_length))
+    length = Length(max=question.max_length or -1, message=_("Skriv högst %(max)s tecken.", max=question.max_length))
     field_class = TextAreaField if question.type is QType.TEXTAREA else StringField
     return field_class(label, validators=[*validators, length], filters=[clean_text])
 
@@ -135,7 +138,7 @@ def _field_for(question: Question) -> Field:
 class QuestionPageForm(FlaskForm):
     """Base class; `build_page_form` adds one field per question."""
 
-    shown_ids: set[str] = set()
+    shown_ids: AbstractSet[str] = frozenset()
     enforce_required = True  # "save and come back later" keeps what is there without asking for the rest
 
 

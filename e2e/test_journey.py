@@ -223,13 +223,73 @@ def test_quick_exit_leaves_and_back_does_not_return(new_device, neutral_site):
     expect(page.get_by_role("heading", name="Alkohol, droger och spel")).to_have_count(0)
 
 
-def test_quick_exit_with_shift_escape(new_device, neutral_site):
+@pytest.mark.parametrize(
+    "keys",
+    [["Shift+Escape"], ["Escape", "Escape"], ["Shift", "Shift", "Shift"]],
+    ids=["shift-escape", "escape-twice", "shift-thrice"],
+)
+def test_quick_exit_from_the_keyboard(new_device, neutral_site, keys):
     page, sensitive_url = _sensitive_page(new_device, neutral_site)
-    page.keyboard.press("Shift+Escape")
+    for key in keys:
+        page.keyboard.press(key)
     page.wait_for_url(lambda url: urlparse(url).hostname == neutral_site.host)
     page.go_back()
     page.wait_for_load_state()
     assert urlparse(page.url).path != urlparse(sensitive_url).path
+
+
+def test_after_the_quick_exit_nothing_of_the_draft_can_be_reached(new_device, neutral_site):
+    """The exit ends the session on the server (the beacon), so Back, or typing the address, shows no draft."""
+    page, sensitive_url = _sensitive_page(new_device, neutral_site)
+    with page.expect_request(lambda r: r.url.endswith("/sv/exit") and r.method == "POST"):
+        QuestionPage(page).quick_exit.click()
+    page.wait_for_url(lambda url: urlparse(url).hostname == neutral_site.host)
+    page.go_back()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Alkohol, droger och spel")).to_have_count(0)
+    for path in ("/sv/tasks", urlparse(sensitive_url).path, "/sv/check"):
+        page.goto(path)
+        assert urlparse(page.url).path == "/sv/resume", path
+
+
+def test_without_javascript_the_quick_exit_link_ends_the_session_itself(new_device, neutral_site):
+    context = new_device(java_script_enabled=False)
+    neutral_site(context)
+    page = context.new_page()
+    start(page)
+    QuestionPage(page).quick_exit.click()
+    page.wait_for_url(lambda url: urlparse(url).hostname == neutral_site.host)
+    page.goto("/sv/tasks")
+    assert urlparse(page.url).path == "/sv/resume"
+
+
+def test_the_quick_exit_stays_on_screen_on_a_phone_and_above_the_timeout_warning(new_device, neutral_site):
+    context = new_device(viewport={"width": 390, "height": 700})
+    neutral_site(context)
+    page = context.new_page()
+    page.clock.install()
+    tasks = start(page).tasks
+    question = tasks.open_section("Frågor som kan kännas svåra")
+    page.mouse.wheel(0, 5000)  # scrolled to the end of the page, where the answers are
+    page.wait_for_function("window.scrollY > 0")
+    box = question.quick_exit.bounding_box()
+    assert box is not None
+    assert 0 <= box["y"] < 60, box
+    # The timeout warning is a modal dialog over the page: the quick exit is still there, on top, and works.
+    page.clock.fast_forward("25:10")
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    inside = dialog.locator("[data-quick-exit]")
+    expect(inside).to_be_visible()
+    box = inside.bounding_box()
+    assert box is not None
+    topmost = page.evaluate(
+        "([x, y]) => !!document.elementFromPoint(x, y).closest('[data-quick-exit]')",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert topmost, "something covers the quick exit while the warning is open"
+    inside.click()
+    page.wait_for_url(lambda url: urlparse(url).hostname == neutral_site.host)
 
 
 # (e) ---------------------------------------------------------------------------------------------------------

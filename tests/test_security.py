@@ -524,3 +524,33 @@ def test_the_partner_deleting_removes_only_their_own_part(app, client):
     assert first.get("tasks").status_code == 200
     with db(app) as session:
         assert len(session.scalars(select(Adult)).all()) == 1
+
+
+# 4. Parallel submits ---------------------------------------------------------------------------------------------
+
+
+def test_ten_parallel_submits_of_one_draft_give_one_submission_and_no_error(app, client):
+    person = Applicant(client).start()
+    fill(person, SINGLE_PART_I)
+    fill(person, SINGLE_PART_II)
+    from .helpers import token
+
+    csrf = token(person.get("check").get_data(as_text=True))
+    statuses: list[int] = []
+    barrier = threading.Barrier(10)
+
+    def submit() -> None:
+        twin = app.test_client()
+        for cookie in client._cookies.values():
+            twin.set_cookie(cookie.key, cookie.value, domain=cookie.domain, path=cookie.path)
+        barrier.wait()
+        statuses.append(twin.post("/sv/submit", data={"csrf_token": csrf}).status_code)
+
+    threads = [threading.Thread(target=submit) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert statuses == [302] * 10, statuses
+    with db(app) as session:
+        assert session.execute(text("SELECT count(*) FROM submission")).scalar_one() == 1

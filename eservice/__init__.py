@@ -17,6 +17,10 @@ def create_app(env: str | None = None, **overrides) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config)
     app.config["ENV_NAME"] = env
+    if env == "production":
+        from .deployment import settings_from_environment
+
+        app.config.update(settings_from_environment(os.environ))
     app.config.update(overrides)
 
     # A broken instrument definition must stop the service before it serves a single page.
@@ -24,14 +28,17 @@ def create_app(env: str | None = None, **overrides) -> Flask:
 
     check_definition()
 
-    from . import assets, cli, db, errors, i18n, security
+    from . import assets, cli, db, deployment, errors, i18n, request_log, security
 
+    request_log.init_app(app)
     assets.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    # Last, so that it wraps the security-headers middleware: the headers see the request as the proxy forwarded it.
+    deployment.init_app(app)
 
     from .api import bp as api_bp
     from .applicant import bp as applicant_bp

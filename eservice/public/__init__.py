@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Blueprint, abort, jsonify, render_template, request
 
-from ..i18n import SOURCE_LANGUAGE, current_language, offered_language, offered_languages, translated
+from ..i18n import (
+    SOURCE_LANGUAGE,
+    Language,
+    catalog_path,
+    current_language,
+    offered_language,
+    offered_languages,
+    translated,
+)
 from ..instrument import INSTRUMENT
-from ..pdf import pdf_response
+from ..instrument.export import instrument_as_json
+from ..pdf import cache_key, cached_pdf, files_digest, pdf_bytes_response, template_sources_digest
 from ..plain_language.glossary import TERMS
 from ..security import PUBLIC, access
 
@@ -73,13 +84,36 @@ def interpreter():
     )
 
 
+@cache
+def _definition_digest(version: str) -> str:
+    # The version is the contract; the texts too, so that a corrected text without a new version is not missed.
+    # The definition is fixed while the service runs: one digest per version is enough.
+    return cache_key(instrument_as_json(INSTRUMENT))
+
+
+def interpreter_pdf_key(lang: Language) -> str:
+    """Everything the interpreter's PDF in this language is made of."""
+    return cache_key(
+        INSTRUMENT.version,
+        _definition_digest(INSTRUMENT.version),
+        lang.url_code,
+        template_sources_digest(),
+        files_digest([catalog_path(lang, "mo")]),
+    )
+
+
 @bp.get("/<lang:lang>/interpreter.pdf")
 @access(PUBLIC)
 def interpreter_pdf():
-    html = render_template(
-        "public/interpreter_print.html",
-        parts=INSTRUMENT.parts,
-        source=SOURCE_LANGUAGE,
-        bilingual=current_language() != SOURCE_LANGUAGE,
-    )
-    return pdf_response(html, f"instrument-x-{current_language().url_code}.pdf")
+    lang = current_language()
+
+    def html() -> str:
+        return render_template(
+            "public/interpreter_print.html",
+            parts=INSTRUMENT.parts,
+            source=SOURCE_LANGUAGE,
+            bilingual=lang != SOURCE_LANGUAGE,
+        )
+
+    data = cached_pdf(f"interpreter-{lang.url_code}", interpreter_pdf_key(lang), html)
+    return pdf_bytes_response(data, f"instrument-x-{lang.url_code}.pdf")

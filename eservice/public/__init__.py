@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from flask import Blueprint, abort, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session
 
 from ..i18n import (
     SOURCE_LANGUAGE,
@@ -70,6 +70,36 @@ def glossary_api():
 @access(PUBLIC)
 def accessibility():
     return render_template("public/accessibility.html")
+
+
+@bp.get("/<lang:lang>/safety")
+@access(PUBLIC)
+def safety():
+    return render_template("public/safety.html")
+
+
+@bp.get("/<lang:lang>/privacy")
+@access(PUBLIC)
+def privacy():
+    config = current_app.config
+    return render_template(
+        "public/privacy.html",
+        retention_days=config.get("DRAFT_RETENTION_DAYS", 30),
+        municipality=config.get("MUNICIPALITY_NAME", "Exempelkommunen"),
+        contact=config.get("MUNICIPALITY_CONTACT", "Kontaktcenter, telefon 0000-00 00 00"),
+    )
+
+
+@bp.get("/<lang:lang>/leave")
+@access(PUBLIC)
+def leave():
+    """The quick exit: end the session, then go to the neutral site.
+
+    A GET, so that the plain link works without JavaScript; at worst someone else's link signs a person out, and
+    what they saved stays. The redirect is not kept in the tab's history, and no-referrer hides where they came from.
+    """
+    session.clear()
+    return redirect(current_app.config["QUICK_EXIT_URL"], 303)
 
 
 @bp.get("/<lang:lang>/interpreter")

@@ -1,18 +1,24 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
+  // The quick exit also ends the session: a beacon is sent even as the page goes away, and leaving never waits.
+  function endSession(link) {
+    try { if (navigator.sendBeacon && link.dataset.leave) navigator.sendBeacon(link.dataset.leave); } catch (e) {}
+  }
+
   // Quick exit: leave at once and replace this page in the history, so Back does not return to it.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-quick-exit]");
     if (!link) return;
     event.preventDefault();
     try { document.body.hidden = true; } catch (e) {}
+    endSession(link);
     window.location.replace(link.href);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && event.shiftKey) {
       var link = document.querySelector("[data-quick-exit]");
-      if (link) window.location.replace(link.href);
+      if (link) { endSession(link); window.location.replace(link.href); }
     }
   });
 

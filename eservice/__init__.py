@@ -20,6 +20,10 @@ def create_app(env: str | None = None, **overrides) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config)
     app.config["ENV_NAME"] = env
+    if env == "production":
+        from .deployment import settings_from_environment
+
+        app.config.update(settings_from_environment(os.environ))
     app.config.update(overrides)
 
     # A broken instrument definition must stop the service before it serves a single page.
@@ -27,11 +31,12 @@ def create_app(env: str | None = None, **overrides) -> Flask:
 
     check_definition()
 
-    from . import assets, cli, db, errors, i18n, sealing, security, sessions
+    from . import assets, cli, db, deployment, errors, i18n, request_log, sealing, security, sessions
 
     app.extensions["keyring"] = sealing.parse_keys(
         app.config["ANSWER_KEYS"] or (sealing.development_keys(Path(app.instance_path)) if env == "development" else "")
     )
+    request_log.init_app(app)
     assets.init_app(app)
     db.init_app(app)
     sessions.init_app(app)
@@ -39,6 +44,8 @@ def create_app(env: str | None = None, **overrides) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    # Last, so that it wraps the security-headers middleware: the headers see the request as the proxy forwarded it.
+    deployment.init_app(app)
 
     from .api import bp as api_bp
     from .applicant import bp as applicant_bp

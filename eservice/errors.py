@@ -1,10 +1,25 @@
-"""Friendly error pages. No input may produce a 500; these pages say what to do next instead."""
+"""Friendly error pages. No input may produce a 500; these pages say what to do next instead.
+
+An error page must itself never fail. The full page (with the site's header, language links and footer) needs the
+request's URL adapter, which is missing when the Host header was refused, and it may meet whatever broke the view.
+So each error page falls back to a simple page built without url_for, the session or the database, and that one to
+plain text. The 500 page goes straight to the simple page: whatever broke may break the full one too.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+import logging
+from http import HTTPStatus
+
+from flask import Flask, Response, render_template, request
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .i18n import current_language
+
+logger = logging.getLogger("eservice.errors")
 
 # status -> (title, what to do); CSRF failures get their own text because a long pause is the usual cause.
 PAGES = {
@@ -20,12 +35,45 @@ PAGES = {
 }
 
 
+def _simple_page(title, body, status: int):
+    """The error page without url_for, session or database: links are built from the script root by hand."""
+    try:
+        root = request.script_root
+        return render_template(
+            "error_simple.html",
+            title=title,
+            body=body,
+            home=f"{root}/{current_language().url_code}/",
+            static=f"{root}/static/",
+        ), status
+    except Exception:
+        logger.exception("The simple error page failed; answering in plain text")
+    try:
+        text = f"{title}\n\n{body}\n"
+    except Exception:  # noqa: BLE001  (the translation itself failed: the status line is all that is left)
+        text = f"{status} {HTTPStatus(status).phrase}\n"
+    return Response(text, status, mimetype="text/plain")
+
+
 def _page(key, status: int):
     title, body = PAGES[key]
-    return render_template("error.html", title=title, body=body), status
+    if status < 500 and request_ctx and request_ctx.url_adapter is not None:
+        try:
+            return render_template("error.html", title=title, body=body), status
+        except Exception:
+            logger.exception("The error page failed; using the simple one")
+    return _simple_page(title, body, status)
+
+
+def _other_http_error(error: HTTPException):
+    """Any other HTTP error Werkzeug may raise (431, 416, 501...): a friendly page with its own status."""
+    if error.code is None or error.code < 400:
+        return error
+    return _page(500 if error.code >= 500 else 400, error.code)
 
 
 def init_app(app: Flask) -> None:
     for status in (400, 404, 405, 413, 500):
         app.register_error_handler(status, lambda _e, status=status: _page(status, status))
     app.register_error_handler(CSRFError, lambda _e: _page("csrf", 400))
+    app.register_error_handler(HTTPException, _other_http_error)

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from babel import Locale
 from flask import Flask, g, request, url_for
@@ -174,14 +173,23 @@ def language_name(url_code: str) -> str:
     return found.name if found else url_code
 
 
+# The query arguments a page in another language keeps, and which values: `return=check` on question pages, the
+# search `q` in the glossary. Anything else in the query (lang, endpoint, _method, _external, a URL variable...)
+# would reach url_for as its own argument.
+KEPT_QUERY_ARGUMENTS = {
+    "return": lambda value: value if value == "check" else None,
+    "q": lambda value: value[:100] or None,  # the glossary reads no more than this either
+}
+
+
 def switch_language_url(other: Language) -> str:
     """The page being shown, in another language; pages that only answer a POST fall back to the start page."""
     rule = request.url_rule
     if rule is not None and "GET" in (rule.methods or ()) and "lang" in rule.arguments and request.endpoint:
-        # The query string is kept (a glossary search), except keys the route fills itself (`?lang=ar` repeated
-        # url_for's `lang` and failed the page) and url_for's own options (`?_external=1`, `?_anchor=`).
-        query: dict[str, Any] = {
-            key: value for key, value in request.args.items() if key not in rule.arguments and not key.startswith("_")
+        kept = {
+            name: value
+            for name, clean in KEPT_QUERY_ARGUMENTS.items()
+            if name in request.args and (value := clean(request.args[name])) is not None
         }
-        return url_for(request.endpoint, **(request.view_args or {}), **query, lang=other)
+        return url_for(request.endpoint, **{**(request.view_args or {}), **kept, "lang": other})
     return url_for("applicant.start", lang=other)

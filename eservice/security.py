@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Flask
+from flask import Flask, abort, request
 from flask_wtf import CSRFProtect
 
 csrf = CSRFProtect()
 
 PUBLIC = "public"
 APPLICANT = "applicant"
+
+HEADERS = (
+    (
+        "Content-Security-Policy",
+        (
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+        ),
+    ),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+)
 
 
 def access(rule: str) -> Callable:
@@ -23,21 +37,45 @@ def access(rule: str) -> Callable:
     return mark
 
 
+class SecurityHeaders:
+    """WSGI middleware: every response gets the security headers, whatever Flask did or failed to do.
+
+    after_request functions are skipped or cut short when an error handler fails, and Werkzeug's last-resort
+    "500 Internal Server Error" never sees them; this wrapper sits outside Flask and sees every response.
+    """
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        def start(status, headers, exc_info=None):
+            present = {name.lower() for name, _ in headers}
+            headers.extend((name, value) for name, value in HEADERS if name.lower() not in present)
+            if "cache-control" not in present:
+                # Answers are personal: never keep pages in shared caches or the back-forward cache of a shared
+                # phone. Views that may be cached (assets, the published instrument) say so themselves.
+                headers.append(("Cache-Control", "no-store"))
+            return start_response(status, headers, exc_info)
+
+        return self.wsgi_app(environ, start)
+
+
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def _refuse_nameless_form_fields():
+        # Registered before CSRFProtect's check, which reads every form field name and fails on a multipart part
+        # without one (Werkzeug gives it the name None). No browser form sends such a part.
+        if request.method in ("POST", "PUT", "PATCH", "DELETE") and (None in request.form or None in request.files):
+            abort(400)
+
     csrf.init_app(app)
 
     @app.after_request
     def _headers(response):
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-        )
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        for name, value in HEADERS:
+            response.headers.setdefault(name, value)
         if response.mimetype == "text/html":
-            # Answers are personal: never keep pages in shared caches or the back-forward cache of a shared phone.
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+    app.wsgi_app = SecurityHeaders(app.wsgi_app)

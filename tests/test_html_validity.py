@@ -33,6 +33,8 @@ def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
         "glossary?q=kassa",
         "interpreter",
         "accessibility",
+        "safety",
+        "privacy",
         "no-such-page",
     ]:
         pages[path or "start"] = client.get(f"/{lang}/{path}").get_data(as_text=True)

@@ -15,7 +15,7 @@ from eservice.instrument import INSTRUMENT
 from .helpers import SINGLE_PART_I, SINGLE_PART_II, Applicant, fill
 
 RTL = {"ar", "fa", "fa-af"}
-PUBLIC_PAGES = ["", "resume", "questions", "glossary", "interpreter", "accessibility"]
+PUBLIC_PAGES = ["", "resume", "questions", "glossary", "interpreter", "accessibility", "safety", "privacy"]
 HTML_TAG = re.compile(r'<html lang="([^"]+)" dir="(ltr|rtl)">')
 
 

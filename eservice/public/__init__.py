@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, render_template, request
+from functools import cache
 
-from ..i18n import SOURCE_LANGUAGE, current_language, offered_language, offered_languages, translated
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session
+
+from ..i18n import (
+    SOURCE_LANGUAGE,
+    Language,
+    catalog_path,
+    current_language,
+    offered_language,
+    offered_languages,
+    translated,
+)
 from ..instrument import INSTRUMENT
-from ..pdf import pdf_response
+from ..instrument.export import instrument_as_json
+from ..pdf import cache_key, cached_pdf, files_digest, pdf_bytes_response, template_sources_digest
 from ..plain_language.glossary import TERMS
-from ..security import PUBLIC, access
+from ..security import PUBLIC, access, csrf
 
 bp = Blueprint("public", __name__)
 
@@ -61,6 +72,24 @@ def accessibility():
     return render_template("public/accessibility.html")
 
 
+@bp.get("/<lang:lang>/safety")
+@access(PUBLIC)
+def safety():
+    return render_template("public/safety.html")
+
+
+@bp.get("/<lang:lang>/privacy")
+@access(PUBLIC)
+def privacy():
+    config = current_app.config
+    return render_template(
+        "public/privacy.html",
+        retention_days=config.get("DRAFT_RETENTION_DAYS", 30),
+        municipality=config.get("MUNICIPALITY_NAME", "Exempelkommunen"),
+        contact=config.get("MUNICIPALITY_CONTACT", "Kontaktcenter, telefon 0000-00 00 00"),
+    )
+
+
 @bp.get("/<lang:lang>/interpreter")
 @access(PUBLIC)
 def interpreter():
@@ -73,13 +102,36 @@ def interpreter():
     )
 
 
+@cache
+def _definition_digest(version: str) -> str:
+    # The version is the contract; the texts too, so that a corrected text without a new version is not missed.
+    # The definition is fixed while the service runs: one digest per version is enough.
+    return cache_key(instrument_as_json(INSTRUMENT))
+
+
+def interpreter_pdf_key(lang: Language) -> str:
+    """Everything the interpreter's PDF in this language is made of."""
+    return cache_key(
+        INSTRUMENT.version,
+        _definition_digest(INSTRUMENT.version),
+        lang.url_code,
+        template_sources_digest(),
+        files_digest([catalog_path(lang, "mo")]),
+    )
+
+
 @bp.get("/<lang:lang>/interpreter.pdf")
 @access(PUBLIC)
 def interpreter_pdf():
-    html = render_template(
-        "public/interpreter_print.html",
-        parts=INSTRUMENT.parts,
-        source=SOURCE_LANGUAGE,
-        bilingual=current_language() != SOURCE_LANGUAGE,
-    )
-    return pdf_response(html, f"instrument-x-{current_language().url_code}.pdf")
+    lang = current_language()
+
+    def html() -> str:
+        return render_template(
+            "public/interpreter_print.html",
+            parts=INSTRUMENT.parts,
+            source=SOURCE_LANGUAGE,
+            bilingual=lang != SOURCE_LANGUAGE,
+        )
+
+    data = cached_pdf(f"interpreter-{lang.url_code}", interpreter_pdf_key(lang), html)
+    return pdf_bytes_response(data, f"instrument-x-{lang.url_code}.pdf")

@@ -1,0 +1,47 @@
+"""Where the service runs: the Host names it answers to, and the proxies in front of it."""
+
+from __future__ import annotations
+
+import pytest
+from flask import request
+
+from eservice import create_app
+from eservice.deployment import settings_from_environment
+
+
+def test_settings_are_read_from_the_environment():
+    settings = settings_from_environment(
+        {"TRUSTED_HOSTS": " etjanst.example.se, www.etjanst.example.se ,", "PROXY_FIX_X_FOR": "1"}
+    )
+    assert settings == {
+        "TRUSTED_HOSTS": ["etjanst.example.se", "www.etjanst.example.se"],
+        "PROXY_FIX_X_FOR": 1,
+        "PROXY_FIX_X_PROTO": 0,
+    }
+    assert settings_from_environment({}) == {"PROXY_FIX_X_FOR": 0, "PROXY_FIX_X_PROTO": 0}
+
+
+@pytest.mark.parametrize("value", ["one", "-1", "1.5"])
+def test_a_wrong_number_of_proxies_stops_the_service(value):
+    with pytest.raises((ValueError, RuntimeError)):
+        settings_from_environment({"PROXY_FIX_X_FOR": value})
+
+
+def test_only_trusted_hosts_are_answered():
+    app = create_app("test", TRUSTED_HOSTS=["etjanst.example.se"], PROPAGATE_EXCEPTIONS=False)
+    client = app.test_client()
+    assert client.get("/sv/accessibility", headers={"Host": "etjanst.example.se"}).status_code == 200
+    refused = client.get("/sv/accessibility", headers={"Host": "evil.example"})
+    assert refused.status_code == 400
+    assert "Content-Security-Policy" in refused.headers
+    assert b"evil.example" not in refused.get_data()
+
+
+@pytest.mark.parametrize(("hops", "address"), [(0, "127.0.0.1"), (1, "203.0.113.7")])
+def test_the_client_address_is_taken_from_the_proxy_only_when_configured(hops, address):
+    app = create_app("test", PROXY_FIX_X_FOR=hops)
+    app.add_url_rule("/address", "address", lambda: request.remote_addr)
+    response = app.test_client().get(
+        "/address", headers={"X-Forwarded-For": "203.0.113.7"}, environ_base={"REMOTE_ADDR": "127.0.0.1"}
+    )
+    assert response.get_data(as_text=True) == address

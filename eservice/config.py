@@ -38,6 +38,9 @@ class BaseConfig:
     CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", str(5 * 365)))
     # Part II is sealed with these keys (eservice.sealing): "id:base64,id:base64", the first seals.
     ANSWER_KEYS = os.environ.get("ANSWER_KEYS", "")
+    # Who is responsible for the data, and how to reach them: on the privacy notice.
+    MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Exempelkommunen")
+    MUNICIPALITY_CONTACT = os.environ.get("MUNICIPALITY_CONTACT", "Kontaktcenter, telefon 0000-00 00 00")
     DEMO_DATA_ALLOWED = False
     TESTING = False
 

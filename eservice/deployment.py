@@ -39,4 +39,6 @@ def init_app(app: Flask) -> None:
     x_for = app.config.get("PROXY_FIX_X_FOR", 0)
     x_proto = app.config.get("PROXY_FIX_X_PROTO", 0)
     if x_for or x_proto:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=x_for, x_proto=x_proto, x_host=0, x_port=0, x_prefix=0)
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # the documented way to add middleware
+            app.wsgi_app, x_for=x_for, x_proto=x_proto, x_host=0, x_port=0, x_prefix=0
+        )

@@ -88,7 +88,7 @@ def configure_logging() -> None:
     handler = next((h for h in logger.handlers if getattr(h, "eservice_handler", False)), None)
     if handler is None:
         handler = logging.StreamHandler(sys.stderr)
-        handler.eservice_handler = True
+        handler.eservice_handler = True  # type: ignore[attr-defined]  # marks our own handler, added once
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"))
         logger.addHandler(handler)
     _add_once(handler, RequestIdFilter)

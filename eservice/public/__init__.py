@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
 
 from ..i18n import (
     SOURCE_LANGUAGE,
@@ -19,7 +19,7 @@ from ..instrument import INSTRUMENT
 from ..instrument.export import instrument_as_json
 from ..pdf import cache_key, cached_pdf, files_digest, pdf_bytes_response, template_sources_digest
 from ..plain_language.glossary import TERMS
-from ..security import PUBLIC, access, csrf
+from ..security import PUBLIC, access
 
 bp = Blueprint("public", __name__)
 

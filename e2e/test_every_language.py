@@ -4,9 +4,9 @@ One walk per language (Swedish, English, Arabic, Persian, Dari, Somali, Tigrinya
 the confirmation, found by role and accessible name in that language (e2e.words). On every page: axe-core (WCAG 2.1
 A/AA and best practices), one h1, a title naming the page, a skip link, the quick exit, the weight of the page and
 all it loads, and no request to another origin. Then the pages and states the single journey does not pass through:
-the footer's pages (all questions, glossary, the interpreter's view, accessibility), the resume page with an error, a
-question page with validation errors whose messages are tied to their fields, the partner's page and code, and the
-page after "save and come back later".
+the footer's pages (all questions, glossary, the interpreter's view, accessibility, safety, privacy), the resume
+page with an error, a question page with validation errors whose messages are tied to their fields, the partner's
+page and invitation, and the page after "save and come back later".
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def walk(request, browser, browser_context_args, base_url, axe, pytestconfig) ->
         result.final_path = urlparse(page.url).path
 
         # States the journey does not pass through.
-        for public in ("questions", "glossary", "interpreter", "accessibility"):  # the footer's pages
+        for public in ("questions", "glossary", "interpreter", "accessibility", "safety", "privacy"):  # the footer's
             page.goto(f"/{lang}/{public}")
             on_page(page)
         resume = ResumePage.open(page, lang)

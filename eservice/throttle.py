@@ -1,7 +1,7 @@
 """Limits on guessing codes and on creating drafts, counted atomically in the database.
 
 Each attempt first takes a slot with one UPDATE ... RETURNING: the first `free` attempts in a window go through at
-once, each one after that waits a delay that doubles up to a cap. Parallel requests cannot all slip through between a
+once (they leave `next_allowed` where it was: parallel requests read the clock at slightly different moments), each one after that waits a delay that doubles up to a cap. Parallel requests cannot all slip through between a
 read and a write, because the count and the delay change in the same statement that decides.
 
 Nothing locks hard: the right code gets in as soon as the delay has passed, and the delays are kept per reference
@@ -34,12 +34,12 @@ _TAKE = text(
         WHEN delay = 0 THEN :base
         WHEN delay * 2 > :cap THEN :cap
         ELSE delay * 2 END,
-      next_allowed = :now + CASE
-        WHEN :now - last_attempt > :window OR attempts + 1 < :free THEN 0
-        WHEN delay = 0 THEN :base
-        WHEN delay * 2 > :cap THEN :cap
-        ELSE delay * 2 END,
-      last_attempt = :now
+      next_allowed = CASE
+        WHEN :now - last_attempt > :window OR attempts + 1 < :free THEN next_allowed
+        WHEN delay = 0 THEN :now + :base
+        WHEN delay * 2 > :cap THEN :now + :cap
+        ELSE :now + delay * 2 END,
+      last_attempt = CASE WHEN :now > last_attempt THEN :now ELSE last_attempt END
     WHERE key = :key AND next_allowed <= :now
     RETURNING attempts
     """

@@ -1,7 +1,8 @@
 """Limits on guessing codes and on creating drafts, counted atomically in the database.
 
 Each attempt first takes a slot with one UPDATE ... RETURNING: the first `free` attempts in a window go through at
-once (they leave `next_allowed` where it was: parallel requests read the clock at slightly different moments), each one after that waits a delay that doubles up to a cap. Parallel requests cannot all slip through between a
+once (they leave `next_allowed` where it was: parallel requests read the clock at slightly different moments), each
+one after that waits a delay that doubles up to a cap. Parallel requests cannot all slip through between a
 read and a write, because the count and the delay change in the same statement that decides.
 
 Nothing locks hard: the right code gets in as soon as the delay has passed, and the delays are kept per reference

@@ -33,6 +33,32 @@ from .helpers import (
 SECRET = "HEMLIGT-PARTNER"
 
 
+def all_at_once(app, works: list) -> list:
+    """Run each work(session) in its own thread, released together, each with its own database session. SQLite
+    answers "database is locked" to writers that wait too long: those try again, as a person's browser would."""
+    from sqlalchemy.exc import OperationalError
+
+    results: list = []
+    barrier = threading.Barrier(len(works))
+
+    def run(work) -> None:
+        with app.app_context(), db(app) as session:
+            barrier.wait()
+            for _ in range(20):
+                try:
+                    results.append(work(session))
+                    return
+                except OperationalError:
+                    session.rollback()
+
+    threads = [threading.Thread(target=run, args=(work,)) for work in works]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
 def couple(app, client) -> tuple[Applicant, Applicant]:
     first = Applicant(client).start()
     fill(first, COUPLE_PART_I)
@@ -200,24 +226,7 @@ def test_the_same_answer_and_the_same_work_for_every_failure(app, client, monkey
 def test_parallel_attempts_cannot_slip_past_the_count(app, free):
     """Twenty attempts at once: exactly the free ones go through, because counting and deciding are one UPDATE."""
     limit = throttle.Limit(free=free, base=60, cap=60, window=3600)
-    results: list[bool] = []
-    barrier = threading.Barrier(20)
-
-    def attempt():
-        with app.app_context(), db(app) as session:
-            barrier.wait()
-            for _ in range(10):
-                try:
-                    results.append(throttle.take(session, "ref:X-PARALLEL", limit))
-                    return
-                except Exception:  # noqa: BLE001  (SQLite: "database is locked" under 20 writers; try again)
-                    session.rollback()
-
-    threads = [threading.Thread(target=attempt) for _ in range(20)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = all_at_once(app, [lambda session: throttle.take(session, "ref:X-PARALLEL", limit)] * 20)
     assert len(results) == 20
     assert results.count(True) == free
 
@@ -404,26 +413,18 @@ def test_parallel_saves_of_different_pages_all_go_through(app, client):
         "what_helps": {"what_helps": ["work_search"]},
         "substance_use": {"substance_use": "no"},
     }
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(len(pages))
 
-    def save(page_id: str, answers: dict) -> None:
-        try:
-            with app.app_context(), db(app) as session:
-                household = session.scalars(select(Household).where(Household.reference == person.reference)).one()
-                adult = session.scalars(select(Adult).where(Adult.household_id == household.id)).one()
-                ids = [q.id for q in INSTRUMENT.locate_page(page_id)[2].questions]
-                barrier.wait()
-                drafts.save_page(session, adult, part, page_id, answers, ids, drafts.page_version({}, ids))
-        except BaseException as exc:  # noqa: BLE001  (collected and reported below)
-            errors.append(exc)
+    def save(page_id: str, answers: dict):
+        def work(session):
+            household = session.scalars(select(Household).where(Household.reference == person.reference)).one()
+            adult = session.scalars(select(Adult).where(Adult.household_id == household.id)).one()
+            ids = [q.id for q in INSTRUMENT.locate_page(page_id)[2].questions]
+            return drafts.save_page(session, adult, part, page_id, answers, ids, drafts.page_version({}, ids))
 
-    threads = [threading.Thread(target=save, args=item) for item in pages.items()]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+        return work
+
+    saved = all_at_once(app, [save(page_id, answers) for page_id, answers in pages.items()])
+    assert len(saved) == len(pages), "a save failed (an exception in its thread)"
     stored = stored_answers(app, person.reference, "II")
     for answers in pages.values():
         for key, value in answers.items():
@@ -481,24 +482,7 @@ def test_two_purges_at_once_both_finish_and_delete_once(app, client):
 
     for _ in range(3):
         Applicant(app.test_client()).start()
-    results: list = []
-    barrier = threading.Barrier(2)
-
-    def run():
-        with app.app_context(), db(app) as session:
-            barrier.wait()
-            for _ in range(20):
-                try:
-                    results.append(drafts.purge(session, utcnow() + timedelta(days=31)))
-                    return
-                except Exception:  # noqa: BLE001  (SQLite: locked by the other run; try again)
-                    session.rollback()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = all_at_once(app, [lambda session: drafts.purge(session, utcnow() + timedelta(days=31))] * 2)
     assert len(results) == 2
     assert sum(r.drafts for r in results if r is not None) == 3
     with db(app) as session:

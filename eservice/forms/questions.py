@@ -6,6 +6,7 @@ Free text is kept as typed (normalised, without control characters), with the la
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from typing import Any
@@ -23,6 +24,15 @@ from ..i18n import translated
 from ..instrument.schema import FREE_TEXT_TYPES, QType, Question
 
 
+class OneChoiceField(RadioField):
+    """Radio buttons whose "nothing chosen" is the required rule's to report ("Välj ett svar."), not the
+    library's "not a valid choice"."""
+
+    def pre_validate(self, form: Any) -> None:
+        if self.data not in (None, ""):
+            super().pre_validate(form)
+
+
 class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
@@ -32,13 +42,33 @@ class MultiCheckboxField(SelectMultipleField):
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
+# Minus signs people type: the hyphen, the Unicode minus and the dashes phones put in.
+MINUS = dict.fromkeys(map(ord, "\u2212\u2012\u2013\u2014\ufe63\uff0d"), "-")
+# A decimal part after a comma or a point: "1 500,50", "99.5". Kronor are whole: it is rounded.
+DECIMAL = re.compile(r"^(-?\d+)[,.](\d{1,2})$")
+
+
 def _strip_number(value: Any) -> Any:
     # People write "12 000", "12\u202f000" (a narrow no-break space, as phones and word processors do) or "12000 kr":
     # any Unicode space is a thousands separator; keep digits and a leading minus, reject the rest in validation.
     if isinstance(value, str):
-        cleaned = "".join(ch for ch in value.translate(INVISIBLE) if not ch.isspace())
-        return cleaned.removesuffix("kr").removesuffix(":-")
+        cleaned = "".join(ch for ch in value.translate(INVISIBLE).translate(MINUS) if not ch.isspace())
+        return cleaned.lower().removesuffix("kr").removesuffix(":-")
     return value
+
+
+def _whole_kronor(raw: str) -> int:
+    """ "1500" -> 1500; "1500,50" -> 1501 (half a krona and more rounds up, as on a receipt); "-20,4" -> -20."""
+    found = DECIMAL.match(raw)
+    if found is None:
+        if not raw.lstrip("-").isdigit():
+            raise ValueError
+        return int(raw)
+    whole, fraction = found.groups()
+    if not whole.lstrip("-").isdigit() or not fraction.isdigit():
+        raise ValueError
+    size = int(whole.lstrip("-")) + (1 if int(fraction.ljust(2, "0")) >= 50 else 0)
+    return -size if whole.startswith("-") else size
 
 
 def clean_text(value: Any) -> Any:
@@ -72,10 +102,10 @@ class LenientInteger(IntegerField):
                 self.data = None
                 return
             try:
-                if not raw.lstrip("-").isdigit() or len(raw) > 12:
+                if len(raw) > 12:
                     raise ValueError
                 # int() reads Arabic-Indic and Persian digits; "²" and "--5" pass isdigit() but int() refuses them.
-                self.data = int(raw)
+                self.data = _whole_kronor(raw)
             except ValueError:
                 self.data = None
                 raise ValueError(_("Skriv bara siffror.")) from None
@@ -88,13 +118,21 @@ def _required_message(question: Question) -> str:
 
 
 class ExclusiveChoice:
-    def __init__(self, codes: tuple[str, ...]):
-        self.codes = codes
+    """An answer such as "none of these" stands alone; the message names it, in the page's language."""
+
+    def __init__(self, question: Question):
+        self.question = question
 
     def __call__(self, form, field):
         chosen = set(field.data or [])
-        if len(chosen) > 1 and chosen & set(self.codes):
-            raise ValidationError(_("Du kan inte välja det här svaret tillsammans med andra svar."))
+        alone = [o for o in self.question.options if o.code in chosen and o.code in self.question.exclusive]
+        if len(chosen) > 1 and alone:
+            raise ValidationError(
+                _(
+                    "Du kan inte välja ”%(choice)s” tillsammans med andra svar.",
+                    choice=translated(self.question, "label", alone[0]),
+                )
+            )
 
 
 class RequiredWhenShown:
@@ -121,12 +159,22 @@ def _choices(question: Question) -> list[SelectChoice]:
 def _field_for(question: Question) -> Field:
     label = translated(question, "text")
     validators: list = [RequiredWhenShown(question)]
+    # Our own words for an answer that is not among the options: WTForms' default is English ("Not a valid choice").
+    not_an_option = _("Välj ett av svaren i listan.")
     if question.type is QType.SINGLE:
-        return RadioField(label, choices=_choices(question), validators=validators, validate_choice=True)
+        return OneChoiceField(
+            label,
+            choices=_choices(question),
+            validators=validators,
+            validate_choice=True,
+            invalid_choice_message=not_an_option,
+        )
     if question.type is QType.MULTI:
         if question.exclusive:
-            validators.append(ExclusiveChoice(question.exclusive))
-        return MultiCheckboxField(label, choices=_choices(question), validators=validators)
+            validators.append(ExclusiveChoice(question))
+        return MultiCheckboxField(
+            label, choices=_choices(question), validators=validators, invalid_choice_message=not_an_option
+        )
     if question.type in (QType.INTEGER, QType.MONEY):
         message = _("Skriv ett tal mellan %(min)s och %(max)s.", min=question.min, max=question.max)
         return LenientInteger(label, validators=[*validators, NumberRange(question.min, question.max, message)])

@@ -359,7 +359,11 @@ PART_I = Part(
                             "1.31",
                             T.MONEY,
                             "Hur mycket pengar har hushållet på banken just nu?",
-                            help="Räkna ihop alla konton. Skriv 0 om ni inte har några pengar.",
+                            help=(
+                                "Räkna ihop alla konton. Skriv 0 om ni inte har några pengar. "
+                                "Är kontot på minus? Skriv till exempel -500."
+                            ),
+                            min=-1_000_000,
                             max=100_000_000,
                         ),
                         q("owns_car", "1.32", T.SINGLE, "Äger någon i hushållet en bil?", options=YES_NO),

@@ -152,7 +152,7 @@ class TaskListPage(BasePage):
         return CodePage(self.page)
 
     def save_and_come_back_later(self) -> SavedPage:
-        self.button("Spara och fortsätt senare").click()
+        self.button("Logga ut och fortsätt en annan gång").click()
         return SavedPage(self.page)
 
 
@@ -254,7 +254,7 @@ class QuestionPage(BasePage):
         return TaskListPage(self.page)
 
     def save_and_come_back_later(self) -> SavedPage:
-        self.button("Spara och fortsätt senare").click()
+        self.button("Logga ut och fortsätt en annan gång").click()
         return SavedPage(self.page)
 
     def back_to_list(self) -> TaskListPage:

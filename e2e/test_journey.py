@@ -113,7 +113,7 @@ def test_a_couple_answer_part_two_on_their_own_devices(new_device):
 
 
 def test_save_and_come_back_later_on_another_device(new_device):
-    """Answers saved with "Spara och fortsätt senare" are there on a new device after resuming with the code,
+    """Answers saved with "Logga ut och fortsätt en annan gång" are there on a new device after resuming with the code,
     including a page saved half-way (its required questions still open)."""
     old_device = new_device()
     page = old_device.new_page()

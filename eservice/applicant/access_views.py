@@ -71,7 +71,13 @@ def your_code():
         return redirect(url_for("applicant.tasks"))
     if not shown:
         return redirect(url_for("applicant.tasks"))
-    return render_template("applicant/your_code.html", shown=shown, form=form, adult=g.adult)
+    return render_template(
+        "applicant/your_code.html",
+        shown=shown,
+        form=form,
+        adult=g.adult,
+        deleted_on=drafts.draft_deleted_on(g.adult.household),
+    )
 
 
 @bp.route("/<lang:lang>/resume", methods=["GET", "POST"])

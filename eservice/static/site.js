@@ -58,6 +58,25 @@
   });
 })();
 
+// Keeping the code: copy the number and the code, or print the page. Without script the buttons stay hidden and the
+// page says to write them down or take a screenshot.
+(function () {
+  "use strict";
+  var keep = document.querySelector("[data-keep-code]");
+  if (!keep) return;
+  keep.hidden = false;
+  var copy = keep.querySelector("[data-copy-code]");
+  var status = document.querySelector("[data-copy-status]");
+  if (!navigator.clipboard) copy.hidden = true;
+  copy.addEventListener("click", function () {
+    var text = document.getElementById("reference").textContent + " " + document.getElementById("resume-code").textContent;
+    navigator.clipboard.writeText(text).then(function () {
+      status.textContent = copy.getAttribute("data-copied-text");
+    });
+  });
+  keep.querySelector("[data-print]").addEventListener("click", function () { window.print(); });
+})();
+
 // Switching language on a page of questions saves what is typed there first, so no answer is lost.
 (function () {
   "use strict";

@@ -63,6 +63,8 @@ class Hands(Protocol):
 
     def press(self, target: Locator) -> None: ...
 
+    def tick(self, target: Locator) -> None: ...
+
     def answer(self, question: QuestionPage, answers: dict[str, Answer]) -> None: ...
 
 
@@ -71,6 +73,9 @@ class Mouse:
 
     def press(self, target: Locator) -> None:
         target.click()
+
+    def tick(self, target: Locator) -> None:
+        target.check()
 
     def answer(self, question: QuestionPage, answers: dict[str, Answer]) -> None:
         question.answer_codes(answers)
@@ -137,6 +142,7 @@ def single_journey(
     on_page(page)
     expect(check.answer_text("Bagare")).to_be_visible()
     expect(check.answer_text(w.option("housing_type", "rent_second_hand"))).to_be_visible()
+    hands.tick(check.declaration)
     hands.press(check.button("Skicka in"))
     done = ConfirmationPage(page)
     on_page(page)

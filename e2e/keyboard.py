@@ -69,6 +69,12 @@ class Keyboard:
         self.page.keyboard.press("Enter")  # follows the link or sends the form: the next page has its own focus
         self.presses += 1
 
+    def tick(self, target: Locator) -> None:
+        self.tab_to(target)
+        if not target.is_checked():
+            self.key("Space")
+        assert target.is_checked(), f"{target} is not ticked"
+
     def answer(self, question: QuestionPage, answers: dict[str, Answer]) -> None:
         for target, text in question.targets(answers):
             if text is not None:

@@ -270,7 +270,12 @@ class CheckAnswersPage(BasePage):
         """An answer as the summary shows it (an option's label, or the person's own words)."""
         return self.main.get_by_role("definition").filter(has_text=text)
 
+    @property
+    def declaration(self) -> Locator:
+        return self.main.get_by_label(self.w("Det jag har skrivit är sant så långt jag vet."))
+
     def submit(self) -> ConfirmationPage:
+        self.declaration.check()
         self.button("Skicka in").click()
         return ConfirmationPage(self.page)
 

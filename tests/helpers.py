@@ -56,6 +56,10 @@ class Applicant:
     def resume(self, reference: str, code: str):
         return self.post_form("resume", {"reference": reference, "code": code})
 
+    def submit(self):
+        """Check the answers, tick the declaration and send."""
+        return self.post_form("submit", {"declaration": "y"}, page_path="check")
+
     def from_address(self, address: str) -> Applicant:
         """Send every request from this client address (the guessing limits count per address)."""
         self.client.environ_base["REMOTE_ADDR"] = address

@@ -65,7 +65,7 @@ def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
     pages["check-incomplete"] = person.get("check").get_data(as_text=True)
     fill(person, SINGLE_PART_II)
     pages["check"] = person.get("check").get_data(as_text=True)
-    person.post_form("submit", page_path="check")
+    person.submit()
     pages["done"] = person.get("done").get_data(as_text=True)
     pages["answers-read-only"] = person.get("check").get_data(as_text=True)
     return pages

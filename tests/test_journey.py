@@ -43,7 +43,7 @@ def filled_single(client) -> Applicant:
 
 def test_single_applicant_submits_and_sees_the_reference(app, client):
     person = filled_single(client)
-    response = person.post_form("submit", page_path="check")
+    response = person.submit()
     assert response.status_code == 302
     assert response.location.endswith("/sv/done")
     done = person.get("done")
@@ -89,7 +89,7 @@ def test_change_from_check_returns_to_check(app, client):
 
 def test_after_submitting_pages_are_read_only(app, client):
     person = filled_single(client)
-    person.post_form("submit", page_path="check")
+    person.submit()
     before = stored_answers(app, person.reference, "I"), stored_answers(app, person.reference, "II")
 
     for page_id in ("household", "education", "violence"):
@@ -119,7 +119,7 @@ def test_after_submitting_pages_are_read_only(app, client):
 
 def test_submitting_twice_gives_one_submission(app, client):
     person = filled_single(client)
-    assert person.post_form("submit", page_path="check").status_code == 302
+    assert person.submit().status_code == 302
     again = person.post_form("submit", page_path="done")
     assert again.status_code == 302
     assert again.location.endswith("/sv/done")
@@ -129,14 +129,29 @@ def test_submitting_twice_gives_one_submission(app, client):
 def test_submit_is_refused_while_answers_are_missing(app, client):
     person = Applicant(client).start()
     fill(person, {"household": SINGLE_PART_I["household"]})
-    response = person.post_form("submit", page_path="check")
-    assert response.status_code == 302
-    assert response.location.endswith("/sv/check")
+    response = person.submit()
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert 'href="#missing"' in html  # the error summary says what is wrong and where
+    assert 'href="/sv/q/occupation?return=check#q-occupation"' in html  # each missing answer links to its question
+    assert "disabled" not in html
     assert submissions(app) == 0
     check = person.get("check").get_data(as_text=True)
     assert "Några frågor saknar svar" in check
     assert "Vad gör du just nu?" in check
     assert person.get("done").location.endswith("/sv/check")
+
+
+def test_submit_asks_for_the_declaration(app, client):
+    person = filled_single(client)
+    response = person.post_form("submit", page_path="check")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert 'href="#declaration"' in html
+    assert "Kryssa i rutan om det du har skrivit är sant så långt du vet." in html
+    assert 'aria-describedby="declaration-error"' in html
+    assert submissions(app) == 0
+    assert person.submit().location.endswith("/sv/done")
 
 
 # --- A couple: each adult's part II is theirs alone -------------------------------------------------------------
@@ -173,7 +188,7 @@ def test_a_couple_never_sees_each_others_part_two(app, client):
 
     for person, other_secret in ((partner, "HEMLIGT-A1"), (first, "HEMLIGT-A2")):
         before = reachable_pages(person)
-        assert person.post_form("submit", page_path="check").location.endswith("/sv/done")
+        assert person.submit().location.endswith("/sv/done")
         after = reachable_pages(person)
         for path, html in {**before, **{f"{k} (submitted)": v for k, v in after.items()}}.items():
             assert other_secret not in html, f"{other_secret} leaked into {path}"

@@ -136,7 +136,7 @@ def test_pdfs_contain_the_text_in_its_script(app, client, tmp_path, code):
     person = Applicant(client, lang=code).start()
     fill(person, SINGLE_PART_I)
     fill(person, SINGLE_PART_II)
-    person.post_form("submit", page_path="check")
+    person.submit()
     answers = client.get(f"/{code}/answers.pdf")
     assert answers.status_code == 200
     text = _pdf_text(answers.data, tmp_path / "answers.pdf")

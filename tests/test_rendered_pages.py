@@ -108,7 +108,7 @@ def journey_pages(app, client) -> dict[str, str]:
         ),
         409,
     )
-    person.post_form("submit", page_path="check")
+    person.submit()
     visit(pages, "done", person.get("done"))
     visit(pages, "check, submitted", person.get("check"))
     visit(pages, "tasks, submitted", person.get("tasks"))

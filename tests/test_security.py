@@ -263,7 +263,7 @@ def test_creating_households_is_limited_per_client(app):
 def test_changing_part_one_after_the_partner_submitted_changes_nothing_they_sent(app, client):
     first, partner = couple(app, client)
     fill(partner, part_two_with_children(SECRET))
-    assert partner.post_form("submit", page_path="check").location.endswith("/sv/done")
+    assert partner.submit().location.endswith("/sv/done")
     before = partner.get("check").get_data(as_text=True)
     assert f"{SECRET} barnen" in before
 
@@ -284,7 +284,7 @@ def test_no_part_two_answer_is_stored_in_plain_text(app, client):
         person,
         {**SINGLE_PART_II, "job_search": {"wanted_work": f"{SECRET} önskejobb", "job_search_hard": ["language"]}},
     )
-    person.post_form("submit", page_path="check")
+    person.submit()
     with db(app) as session:
         for table in ("answer_set", "submission"):
             dump = repr(session.execute(text(f"SELECT * FROM {table}")).all())  # noqa: S608  (fixed table names)
@@ -448,7 +448,7 @@ def test_the_deletion_date_is_told_and_drafts_past_it_are_purged(app, client):
     sent = Applicant(app.test_client()).start()
     fill(sent, SINGLE_PART_I)
     fill(sent, SINGLE_PART_II)
-    sent.post_form("submit", page_path="check")
+    sent.submit()
 
     with app.app_context(), db(app) as session:
         assert drafts.purge(session, utcnow() + timedelta(days=29)).drafts == 0
@@ -466,7 +466,7 @@ def test_a_closed_case_is_purged_after_its_time(app, client):
     sent = Applicant(client).start()
     fill(sent, SINGLE_PART_I)
     fill(sent, SINGLE_PART_II)
-    sent.post_form("submit", page_path="check")
+    sent.submit()
     with app.app_context(), db(app) as session:
         household = session.scalars(select(Household)).one()
         household.closed_at = utcnow() - timedelta(days=app.config["CASE_RETENTION_DAYS"] + 1)
@@ -528,7 +528,7 @@ def test_ten_parallel_submits_of_one_draft_give_one_submission_and_no_error(app,
         for cookie in client._cookies.values():
             twin.set_cookie(cookie.key, cookie.value, domain=cookie.domain, path=cookie.path)
         barrier.wait()
-        statuses.append(twin.post("/sv/submit", data={"csrf_token": csrf}).status_code)
+        statuses.append(twin.post("/sv/submit", data={"csrf_token": csrf, "declaration": "y"}).status_code)
 
     threads = [threading.Thread(target=submit) for _ in range(10)]
     for t in threads:

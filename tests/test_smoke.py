@@ -5,7 +5,7 @@ def test_single_applicant_can_submit(client):
     person = Applicant(client).start()
     fill(person, SINGLE_PART_I)
     fill(person, SINGLE_PART_II)
-    response = person.post_form("submit", page_path="check")
+    response = person.submit()
     assert response.status_code == 302
     assert response.location.endswith("/sv/done")
     assert person.reference in person.get("done").get_data(as_text=True)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import BooleanField
+from wtforms.validators import DataRequired
 
 from .. import drafts
 from ..db import db_session
@@ -40,26 +43,57 @@ def answer_summary(db, adult):
     return summary
 
 
+class SubmitForm(FlaskForm):
+    """The declaration before sending: what is written is true as far as the person knows."""
+
+    declaration = BooleanField(
+        validators=[DataRequired(message=_l("Kryssa i rutan om det du har skrivit är sant så långt du vet."))]
+    )
+
+
+def _check_page(form: SubmitForm, status: int = 200, tried_to_submit: bool = False):
+    summary = answer_summary(db_session(), g.adult)
+    submitted = g.adult.status == Status.SUBMITTED
+    # Each missing answer links to its own question, on its page.
+    missing = [
+        (q, page_of[q.id])
+        for s in summary
+        for page_of in [{q.id: page.id for page in s["part"].pages() for q in page.questions}]
+        for q in s["missing"]
+    ]
+    return render_template(
+        "applicant/check.html",
+        summary=summary,
+        submitted=submitted,
+        missing=missing,
+        form=form,
+        adult=g.adult,
+        tried_to_submit=tried_to_submit,
+    ), status
+
+
 @bp.get("/<lang:lang>/check")
 @applicant_required
 def check():
-    summary = answer_summary(db_session(), g.adult)
-    submitted = g.adult.status == Status.SUBMITTED
-    missing = [q for s in summary for q in s["missing"]]
-    return render_template(
-        "applicant/check.html", summary=summary, submitted=submitted, missing=missing, form=FlaskForm(), adult=g.adult
-    )
+    return _check_page(SubmitForm(formdata=None))
 
 
 @bp.post("/<lang:lang>/submit")
 @applicant_required
 def submit():
-    if not FlaskForm().validate_on_submit():
+    """No disabled button: pressing it with answers missing, or without the declaration, says what to do."""
+    if g.adult.status == Status.SUBMITTED:  # sent already (another tab, a double tap): the first one stands
+        return redirect(url_for("applicant.done"))
+    form = SubmitForm()
+    valid = form.validate()
+    if "csrf_token" in form.errors:
         abort(400)
+    if not valid:
+        return _check_page(form, 400, tried_to_submit=True)
     try:
         drafts.submit(db_session(), g.adult)
     except drafts.NotReady:
-        return redirect(url_for("applicant.check"))
+        return _check_page(form, 400, tried_to_submit=True)
     return redirect(url_for("applicant.done"))
 
 

@@ -461,6 +461,11 @@ PART_II = Part(
                 Page(
                     id="violence",
                     title="Våld och hot",
+                    # Where to get help now, before any answer: not only after a "yes".
+                    intro=(
+                        "Är du i fara nu? Ring 112. Kvinnofridslinjen svarar dygnet runt på 020-50 50 50. "
+                        "Det kostar inget och syns inte på telefonräkningen."
+                    ),
                     questions=(
                         pq(
                             "violence",

@@ -403,16 +403,7 @@ def test_parallel_saves_of_different_pages_all_go_through(app, client):
     from eservice.instrument import INSTRUMENT
 
     part = INSTRUMENT.part("II")
-    pages = {
-        "education": {"education_level": "compulsory"},
-        "work_history": {"work_experience": "never"},
-        "health": {"health_general": "good", "health_limits": "no", "care_contact": ["none"]},
-        "work_ability": {"work_ability": "full"},
-        "network": {"network_support": "several"},
-        "goals": {"future_goals": ["work"]},
-        "what_helps": {"what_helps": ["work_search"]},
-        "substance_use": {"substance_use": "no"},
-    }
+    pages = {page_id: answers for page_id, answers in SINGLE_PART_II.items() if page_id != "job_search"}
 
     def save(page_id: str, answers: dict):
         def work(session):

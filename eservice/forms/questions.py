@@ -162,7 +162,7 @@ def _field_for(question: Question) -> Field:
     # Our own words for an answer that is not among the options: WTForms' default is English ("Not a valid choice").
     not_an_option = _("Välj ett av svaren i listan.")
     if question.type is QType.SINGLE:
-        return OneChoiceField(
+        return OneChoiceField(  # type: ignore[call-arg]  # invalid_choice_message is new in WTForms 3.3; stubs lag
             label,
             choices=_choices(question),
             validators=validators,
@@ -172,7 +172,7 @@ def _field_for(question: Question) -> Field:
     if question.type is QType.MULTI:
         if question.exclusive:
             validators.append(ExclusiveChoice(question))
-        return MultiCheckboxField(
+        return MultiCheckboxField(  # type: ignore[call-arg]  # as above
             label, choices=_choices(question), validators=validators, invalid_choice_message=not_an_option
         )
     if question.type in (QType.INTEGER, QType.MONEY):

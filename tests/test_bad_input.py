@@ -36,6 +36,8 @@ EVERYTHING_APPLIES = {
     "costs": [c for c in INSTRUMENT.question("costs").option_codes() if c != "none"],
     "interpreter_needed": "yes_both",
 }
+# Part II answers that make the rest of part II apply (2.36 follows an illness).
+EVERYTHING_APPLIES_II = {"health_limits": "much"}
 PAGES = [page for part in INSTRUMENT.parts for page in part.pages()]
 
 ODD_VALUES = [
@@ -99,12 +101,13 @@ def everything_applies(app, client) -> Applicant:
     """A signed-in first adult whose household's part I makes every page apply (written straight to the database:
     filling eleven pages by hand for each of the page tests would dominate the run time)."""
     person = Applicant(client).start()
-    with db(app) as session:
+    with app.app_context(), db(app) as session:  # part II is sealed with the app's key
         household = session.scalars(select(Household).where(Household.reference == person.reference)).one()
-        row = session.scalars(
-            select(AnswerSet).where(AnswerSet.household_id == household.id, AnswerSet.part == "I")
-        ).one()
-        row.answers = dict(EVERYTHING_APPLIES)
+        for part, answers in (("I", EVERYTHING_APPLIES), ("II", EVERYTHING_APPLIES_II)):
+            row = session.scalars(
+                select(AnswerSet).where(AnswerSet.household_id == household.id, AnswerSet.part == part)
+            ).one()
+            row.answers = dict(answers)
         session.commit()
     return person
 

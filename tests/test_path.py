@@ -60,7 +60,13 @@ PART_TWO_CASES = [
         CHILDREN_PAGES,
         id="no-children-no-children-pages",
     ),
-    pytest.param({"occupation": "job_seeker", "children_count": 2}, 1, CHILDREN_PAGES, set(), id="two-children"),
+    pytest.param(
+        {"occupation": "job_seeker", "children_count": 2},
+        1,
+        CHILDREN_PAGES - {"children_informed"},  # asked only after an illness or an addiction
+        {"children_informed"},
+        id="two-children",
+    ),
     pytest.param(
         {"occupation": "job_seeker", "partner_occupation": "pensioner", "children_count": 0},
         2,
@@ -99,7 +105,25 @@ def test_part_two_pages(part1, position, present, absent):
 
 def test_sensitive_pages_come_last_for_everyone():
     pages = [p.id for p in applicable_pages(PART_II, {}, adult_context({"children_count": 1}, 1))]
-    assert pages[-4:] == ["substance_use", "violence", "criminal_record", "children_informed"]
+    assert pages[-3:] == ["substance_use", "violence", "criminal_record"]
+    ill = [p.id for p in applicable_pages(PART_II, {"health_limits": "some"}, adult_context({"children_count": 1}, 1))]
+    assert ill[-4:] == ["substance_use", "violence", "criminal_record", "children_informed"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "children", "asked"),
+    [
+        pytest.param({"health_limits": "no", "substance_use": "no"}, 2, False, id="no-illness-not-asked"),
+        pytest.param({"health_limits": "rather_talk"}, 2, False, id="rather-talk-not-asked"),
+        pytest.param({"health_limits": "much"}, 2, True, id="illness-asked"),
+        pytest.param({"health_limits": "no", "substance_use": "yes"}, 2, True, id="addiction-asked"),
+        pytest.param({"health_limits": "much"}, 0, False, id="no-children-not-asked"),
+    ],
+)
+def test_children_are_asked_about_an_illness_only_when_there_is_one(answers, children, asked):
+    """2.36 ("do the children know?") followed a "no" to illness and addiction; now it follows a "yes"."""
+    pages = {p.id for p in applicable_pages(PART_II, answers, adult_context({"children_count": children}, 1))}
+    assert ("children_informed" in pages) is asked
 
 
 def test_adult_context_maps_each_adults_own_facts():
@@ -308,8 +332,9 @@ def test_missing_required_ignores_optional_and_hidden_questions():
 
 
 def test_missing_required_in_part_two_follows_the_household():
-    with_children = {q.id for q in missing_required(PART_II, {}, adult_context({"children_count": 2}, 1))}
-    without = {q.id for q in missing_required(PART_II, {}, adult_context({"children_count": 0}, 1))}
+    ill = {"health_limits": "much"}
+    with_children = {q.id for q in missing_required(PART_II, ill, adult_context({"children_count": 2}, 1))}
+    without = {q.id for q in missing_required(PART_II, ill, adult_context({"children_count": 0}, 1))}
     assert {"children_live", "custody", "children_informed"} <= with_children
     assert not {"children_live", "custody", "children_informed"} & without
     assert "self_support_estimate" not in with_children  # optional for everyone

@@ -4,6 +4,8 @@ fixtures)."""
 
 from __future__ import annotations
 
+import re
+
 import html5lib
 import pytest
 
@@ -209,3 +211,25 @@ def test_the_page_checks_catch_what_they_claim(html, problem):
         assert found == []
     else:
         assert any(p.startswith(problem) for p in found), found
+
+
+def test_each_glossary_term_is_explained_once_a_page(client):
+    """A term shared by two questions on one page (the incomes page) was explained twice."""
+    from collections import Counter
+
+    from .helpers import Applicant
+
+    person = Applicant(client).start()
+    person.answer("household", {"applying_with": "alone", "children_count": "0", "other_adults": "no"})
+    shared = [
+        page.id
+        for part in INSTRUMENT.parts
+        for page in part.pages()
+        if any(n > 1 for n in Counter(t for q in page.questions for t in q.glossary).values())
+    ]
+    assert shared, "no page shares a term: the test would prove nothing"
+    for page_id in shared:
+        html = person.get(f"q/{page_id}").get_data(as_text=True)
+        summaries = re.findall(r'<details class="glossary">\s*<summary>([^<]+)</summary>', html)
+        assert summaries, page_id
+        assert len(summaries) == len(set(summaries)), (page_id, summaries)

@@ -44,5 +44,9 @@ def all_of(*rules: Rule) -> Rule:
     return {"all": list(rules)}
 
 
+def any_of(*rules: Rule) -> Rule:
+    return {"any": list(rules)}
+
+
 def more_than(answer: str, n: int) -> Rule:
     return {"answer": answer, "gt": n}

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from .builders import DONT_KNOW, RATHER_TALK, YES_NO, more_than, opt, q, unless, when
+from .builders import DONT_KNOW, RATHER_TALK, YES_NO, all_of, any_of, more_than, opt, q, unless, when
 from .schema import Page, Part, QType, Question, Section
 from .schema import QType as T
 
@@ -507,7 +507,10 @@ PART_II = Part(
                 Page(
                     id="children_informed",
                     title="Barnen och din hälsa",
-                    show_when=HAS_CHILDREN,
+                    # Asked only of a parent who has said there is an illness or an addiction, never of everyone.
+                    show_when=all_of(
+                        HAS_CHILDREN, any_of(when("health_limits", "some", "much"), when("substance_use", "yes"))
+                    ),
                     questions=(
                         pq(
                             "children_informed",

@@ -202,7 +202,7 @@ def _sensitive_page(new_device, neutral_site) -> tuple[Page, str]:
     tasks = start(page).tasks
     question = tasks.open_section("Frågor som kan kännas svåra")
     question.expect_title("Alkohol, droger och spel")
-    expect(question.main.get_by_text("Tryck på Lämna sidan snabbt högst upp.")).to_be_visible()
+    expect(question.main.get_by_text("Tryck då på Lämna sidan snabbt högst upp.")).to_be_visible()
     return page, page.url
 
 

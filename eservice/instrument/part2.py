@@ -495,7 +495,11 @@ PART_II = Part(
                             "criminal_record",
                             "2.35",
                             T.SINGLE,
-                            "Finns du i belastningsregistret?",
+                            "Har du blivit dömd för ett brott?",
+                            help=(
+                                "Till exempel till böter eller fängelse. "
+                                "Domar finns kvar i belastningsregistret i flera år."
+                            ),
                             glossary=("belastningsregistret",),
                             why=(
                                 "Vissa arbeten kräver ett utdrag ur registret. Vi frågar för att kunna planera med dig."

@@ -40,7 +40,7 @@ def from_json(data: dict) -> Instrument:
             text=q["text"],
             help=q["help"],
             why=q["why"],
-            options=tuple(Option(o["code"], o["label"]) for o in q["options"]),
+            options=tuple(Option(o["code"], o["label"], show_when=o.get("show_when")) for o in q["options"]),
             exclusive=tuple(q["exclusive"]),
             required=q["required"],
             private=q["private"],
@@ -91,7 +91,7 @@ def test_every_question_carries_the_whole_contract(client):
         assert isinstance(q["required"], bool)
         assert isinstance(q["glossary"], list)
         for option in q["options"]:
-            assert set(option) == {"code", "label"}
+            assert set(option) <= {"code", "label", "show_when"}  # a rule only where the option has one
             assert option["code"]
             assert option["label"]
         if q["type"] in ("single", "multi"):
@@ -127,3 +127,10 @@ def test_the_json_is_the_same_valid_definition(client):
 def test_the_api_may_be_cached_but_pages_may_not(client):
     assert "max-age" in client.get("/api/instrument").headers["Cache-Control"]
     assert client.get("/sv/").headers["Cache-Control"] == "no-store"
+
+
+def test_an_option_with_a_rule_publishes_it(client):
+    questions = {q["id"]: q for q in questions_of(client.get("/api/instrument").get_json())}
+    options = {o["code"]: o for o in questions["interpreter_needed"]["options"]}
+    assert options["yes_partner"]["show_when"] == {"answer": "applying_with", "is": "with_partner"}
+    assert "show_when" not in options["yes_me"]

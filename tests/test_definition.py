@@ -10,7 +10,7 @@ import eservice.instrument
 from eservice import create_app
 from eservice.instrument import INSTRUMENT, PER_ADULT_FACTS
 from eservice.instrument.builders import opt, when
-from eservice.instrument.schema import Instrument, Question
+from eservice.instrument.schema import Instrument, Option, Question
 from eservice.instrument.validate import DefinitionError, validate
 from eservice.plain_language.glossary import TERM_IDS
 
@@ -55,6 +55,12 @@ def test_the_real_definition_validates():
 
 
 BROKEN = [
+    pytest.param(
+        "other_adults",
+        {"options": (Option("yes", "Ja", show_when=when("children_count", "1")), Option("no", "Nej"))},
+        "other_adults option yes: rule reads 'children_count', which is not asked before it",
+        id="option-rule-reads-its-own-page",
+    ),
     pytest.param("children_count", {"id": "applying_with"}, "question id 'applying_with' repeats", id="duplicate-id"),
     pytest.param("other_adults", {"number": "1.1"}, "question number '1.1' repeats", id="duplicate-number"),
     pytest.param(

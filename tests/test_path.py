@@ -379,3 +379,23 @@ def test_section_state_of_part_two_reads_the_base():
     completed = {"work_history", "job_search"}
     assert section_state(work, {}, completed, adult_context({"occupation": "job_seeker"}, 1)) is SectionState.DONE
     assert section_state(work, {}, set(), adult_context({"occupation": "job_seeker"}, 1)) is SectionState.NOT_STARTED
+
+
+@pytest.mark.parametrize(
+    ("applying_with", "offered"),
+    [
+        pytest.param("alone", ["no", "yes_me"], id="single-no-partner-options"),
+        pytest.param("with_partner", ["no", "yes_me", "yes_partner", "yes_both"], id="couple-all-options"),
+    ],
+)
+def test_a_single_applicant_is_not_offered_the_partners_interpreter(applying_with, offered):
+    from eservice.instrument.path import visible_options
+
+    question = INSTRUMENT.question("interpreter_needed")
+    assert [o.code for o in visible_options(question, {"applying_with": applying_with})] == offered
+
+
+def test_an_option_no_longer_offered_is_pruned():
+    answers = {"applying_with": "with_partner", "interpreter_needed": "yes_partner", "children_count": 0}
+    assert prune(PART_I, {**answers, "applying_with": "alone"}).get("interpreter_needed") is None
+    assert prune(PART_I, answers)["interpreter_needed"] == "yes_partner"

@@ -68,7 +68,7 @@ def question_page(page_id: str):
     conflict = False
 
     if request.method == "POST":
-        form = build_page_form(shown, formdata=request.form)
+        form = build_page_form(shown, formdata=request.form, context={**base, **row.answers})
         action = request.form.get("action", "continue")
         # Which questions apply depends on what was just chosen on this very page (follow-ups).
         submitted = {q.id: form[q.id].data for q in shown}
@@ -121,7 +121,10 @@ def question_page(page_id: str):
         status = 409 if conflict else 400
     else:
         form = build_page_form(
-            shown, formdata=None, data={q.id: stored_to_form(q, row.answers.get(q.id)) for q in shown}
+            shown,
+            formdata=None,
+            data={q.id: stored_to_form(q, row.answers.get(q.id)) for q in shown},
+            context={**base, **row.answers},
         )
         status = 200
 

@@ -21,7 +21,8 @@ from wtforms.validators import Length, NumberRange, StopValidation, ValidationEr
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from ..i18n import translated
-from ..instrument.schema import FREE_TEXT_TYPES, QType, Question
+from ..instrument.path import visible_options
+from ..instrument.schema import FREE_TEXT_TYPES, Option, QType, Question
 
 
 class OneChoiceField(RadioField):
@@ -152,11 +153,11 @@ class RequiredWhenShown:
             raise StopValidation()
 
 
-def _choices(question: Question) -> list[SelectChoice]:
-    return [SelectChoice(o.code, translated(question, "label", o)) for o in question.options]
+def _choices(question: Question, offered: tuple[Option, ...]) -> list[SelectChoice]:
+    return [SelectChoice(o.code, translated(question, "label", o)) for o in offered]
 
 
-def _field_for(question: Question) -> Field:
+def _field_for(question: Question, offered: tuple[Option, ...]) -> Field:
     label = translated(question, "text")
     validators: list = [RequiredWhenShown(question)]
     # Our own words for an answer that is not among the options: WTForms' default is English ("Not a valid choice").
@@ -164,7 +165,7 @@ def _field_for(question: Question) -> Field:
     if question.type is QType.SINGLE:
         return OneChoiceField(  # type: ignore[call-arg]  # invalid_choice_message is new in WTForms 3.3; stubs lag
             label,
-            choices=_choices(question),
+            choices=_choices(question, offered),
             validators=validators,
             validate_choice=True,
             invalid_choice_message=not_an_option,
@@ -173,7 +174,7 @@ def _field_for(question: Question) -> Field:
         if question.exclusive:
             validators.append(ExclusiveChoice(question))
         return MultiCheckboxField(  # type: ignore[call-arg]  # as above
-            label, choices=_choices(question), validators=validators, invalid_choice_message=not_an_option
+            label, choices=_choices(question, offered), validators=validators, invalid_choice_message=not_an_option
         )
     if question.type in (QType.INTEGER, QType.MONEY):
         message = _("Skriv ett tal mellan %(min)s och %(max)s.", min=question.min, max=question.max)
@@ -190,8 +191,14 @@ class QuestionPageForm(FlaskForm):
     enforce_required = True  # "save and come back later" keeps what is there without asking for the rest
 
 
-def build_page_form(questions: list[Question], formdata=None, data: dict[str, Any] | None = None) -> QuestionPageForm:
-    attrs = {q.id: _field_for(q) for q in questions}
+def build_page_form(
+    questions: list[Question],
+    formdata=None,
+    data: dict[str, Any] | None = None,
+    context: dict[str, Any] | None = None,
+) -> QuestionPageForm:
+    """`context`: the answers and part I facts the page is shown with; they decide which options are offered."""
+    attrs = {q.id: _field_for(q, visible_options(q, context or {})) for q in questions}
     form_class = type("PageForm", (QuestionPageForm,), attrs)
     form = form_class(formdata=formdata, data=data or {})
     form.shown_ids = {q.id for q in questions}

@@ -7,8 +7,8 @@ from typing import Any
 from .schema import Option, QType, Question, Rule
 
 
-def opt(code: str, label: str, hint: str = "") -> Option:
-    return Option(code=code, label=label, hint=hint)
+def opt(code: str, label: str, hint: str = "", show_when: Rule | None = None) -> Option:
+    return Option(code=code, label=label, hint=hint, show_when=show_when)
 
 
 YES_NO = (opt("yes", "Ja"), opt("no", "Nej"))

@@ -15,7 +15,9 @@ def question_as_json(q: Question) -> dict[str, Any]:
         "text": q.text,
         "help": q.help,
         "why": q.why,
-        "options": [{"code": o.code, "label": o.label} for o in q.options],
+        "options": [
+            {"code": o.code, "label": o.label, **({"show_when": o.show_when} if o.show_when else {})} for o in q.options
+        ],
         "exclusive": list(q.exclusive),
         "required": q.required,
         "private": q.private,

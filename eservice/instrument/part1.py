@@ -462,8 +462,16 @@ PART_I = Part(
                             options=(
                                 opt("no", "Nej"),
                                 opt("yes_me", "Ja, jag vill ha tolk"),
-                                opt("yes_partner", "Ja, min make, maka eller sambo vill ha tolk"),
-                                opt("yes_both", "Ja, vi vill båda ha tolk"),
+                                opt(
+                                    "yes_partner",
+                                    "Ja, min make, maka eller sambo vill ha tolk",
+                                    show_when=when("applying_with", "with_partner"),
+                                ),
+                                opt(
+                                    "yes_both",
+                                    "Ja, vi vill båda ha tolk",
+                                    show_when=when("applying_with", "with_partner"),
+                                ),
                             ),
                         ),
                         q(

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from .rules import evaluate, referenced_ids
-from .schema import Page, Part, Question, Section
+from .schema import CHOICE_TYPES, Option, Page, Part, Question, Section
 
 
 def _merged(answers: Mapping[str, Any], base: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -21,6 +21,14 @@ def _merged(answers: Mapping[str, Any], base: Mapping[str, Any] | None) -> dict[
 def visible_questions(page: Page, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> list[Question]:
     ctx = _merged(answers, base)
     return [q for q in page.questions if evaluate(q.show_when, ctx)]
+
+
+def visible_options(
+    question: Question, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None
+) -> tuple[Option, ...]:
+    """The options this person is offered; an option with a rule is left out where the rule does not hold."""
+    ctx = _merged(answers, base)
+    return tuple(o for o in question.options if evaluate(o.show_when, ctx))
 
 
 def page_applies(section: Section, page: Page, ctx: Mapping[str, Any]) -> bool:
@@ -42,11 +50,22 @@ def prune(part: Part, answers: Mapping[str, Any], base: Mapping[str, Any] | None
     """Drop answers to questions that no longer apply. Hiding one answer can hide another, so repeat until stable."""
     current = dict(answers)
     while True:
-        shown = {q.id for p in applicable_pages(part, current, base) for q in visible_questions(p, current, base)}
-        kept = {k: v for k, v in current.items() if k in shown}
+        shown = {q.id: q for p in applicable_pages(part, current, base) for q in visible_questions(p, current, base)}
+        kept = {k: _offered(shown[k], v, current, base) for k, v in current.items() if k in shown}
+        kept = {k: v for k, v in kept.items() if v not in (None, [])}
         if kept == current:
             return kept
         current = kept
+
+
+def _offered(question: Question, value: Any, answers: Mapping[str, Any], base: Mapping[str, Any] | None) -> Any:
+    """An answer keeps only options still offered (a couple that became a single applicant loses "my partner")."""
+    if question.type not in CHOICE_TYPES or not any(o.show_when for o in question.options):
+        return value
+    codes = {o.code for o in visible_options(question, answers, base)}
+    if isinstance(value, list):
+        return [v for v in value if v in codes]
+    return value if value in codes else None
 
 
 def render_questions(page: Page, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> list[Question]:

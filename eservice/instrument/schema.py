@@ -31,6 +31,8 @@ class Option:
     code: str
     label: str
     hint: str = ""
+    # Offered only when this holds, read from earlier pages ("my partner wants an interpreter" only for a couple).
+    show_when: Rule | None = None
 
 
 @dataclass(frozen=True)

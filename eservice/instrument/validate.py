@@ -86,6 +86,12 @@ def validate(
                     problems += _question_problems(q, part.number)
                     # A rule may read answers from earlier pages, or from earlier questions on its own page.
                     problems += _rule_problems(q.id, q.show_when, seen, by_id, per_adult_facts)
+                    # An option's rule reads earlier pages only: no script shows or hides options on the page.
+                    earlier = seen - {other.id for other in page.questions}
+                    for option in q.options:
+                        problems += _rule_problems(
+                            f"{q.id} option {option.code}", option.show_when, earlier, by_id, per_adult_facts
+                        )
                     seen.add(q.id)
                     problems += [f"{q.id}: unknown glossary term {t!r}" for t in q.glossary if t not in glossary_ids]
                     if part.per_adult and not q.private:

@@ -7,6 +7,7 @@ import hashlib
 import json
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -24,7 +25,19 @@ from .db import Base
 from .instrument import INSTRUMENT, adult_context
 from .instrument.path import missing_required, prune
 from .instrument.schema import Part, Question
-from .models import Adult, AnswerSet, Credential, Household, Status, Submission, Throttle, WebSession, new_id, utcnow
+from .models import (
+    Adult,
+    AnswerSet,
+    Credential,
+    Household,
+    Status,
+    Submission,
+    Throttle,
+    WebSession,
+    aware,
+    new_id,
+    utcnow,
+)
 
 RESUME_CODE = "resume_code"
 INVITATION = "invitation"
@@ -137,15 +150,15 @@ def resume(db: Session, reference: str, code: str, client: str) -> Resumed | Non
     per reference. An invitation is exchanged here for the partner's own code on first use.
     """
     reference = credentials.normalise_reference(reference)[:20]
-    if not throttle.take_all(db, resume_limits(reference, client)):
+    limits = resume_limits(reference, client)
+    if not throttle.take_all(db, limits):
         _check_hashes(code, [])
         return None
     household = db.scalar(select(Household).where(Household.reference == reference))
     found = _check_hashes(code, _secrets_of(household) if household is not None else [])
     if found is None:
         return None
-    for key, _limit in resume_limits(reference, client)[1:]:
-        throttle.reset(db, key)
+    throttle.reset(db, [key for key, _limit in limits[1:]])  # this client's own count stays: it guessed before
     adult = found.adult
     if found.kind == INVITATION:
         db.delete(found)
@@ -161,11 +174,12 @@ def _secrets_of(household: Household) -> list[Credential]:
 
 
 def _check_hashes(code: str, candidates: list[Credential]) -> Credential | None:
+    """Checks every candidate and pads with a dummy to CHECKS_PER_ATTEMPT, found or not: the same work each time."""
+    padding: list[Credential | None] = [None] * (CHECKS_PER_ATTEMPT - len(candidates))
     found = None
-    for i in range(max(CHECKS_PER_ATTEMPT, len(candidates))):
-        candidate = candidates[i] if i < len(candidates) else None
-        matches = credentials.code_matches(code, candidate.secret_hash if candidate else _DUMMY_HASH)  # type: ignore[arg-type]
-        if matches and candidate is not None and found is None:
+    for candidate in [*candidates, *padding]:
+        secret = candidate.secret_hash if candidate is not None and candidate.secret_hash else _DUMMY_HASH
+        if credentials.code_matches(code, secret) and found is None:
             found = candidate
     return found
 
@@ -228,6 +242,29 @@ def page_version(answers: dict[str, Any], page_question_ids: list[str]) -> str:
 SAVE_ATTEMPTS = 20
 
 
+def _change_row(db: Session, adult: Adult, part: Part, change: Callable[[AnswerSet], bool]) -> AnswerSet:
+    """Read the row (locked in PostgreSQL until the commit) and apply `change`, which says whether there is anything
+    to write. If another request saved the row between the read and the write (its version column tells), read it
+    again and apply the change again; StaleDataError only when that keeps happening."""
+    for attempt in range(1, SAVE_ATTEMPTS + 1):
+        row = answer_set(db, adult, part, for_update=True)
+        try:
+            if not change(row):
+                db.rollback()
+                return row
+            db.commit()
+            return row
+        except StaleDataError:
+            db.rollback()
+            if attempt == SAVE_ATTEMPTS:
+                raise
+            time.sleep(random.uniform(0, 0.02 * attempt))  # noqa: S311  (jitter, not a secret)
+        except BaseException:
+            db.rollback()
+            raise
+    raise AssertionError("unreachable")
+
+
 def save_page(
     db: Session,
     adult: Adult,
@@ -239,27 +276,22 @@ def save_page(
     complete: bool = True,
 ) -> AnswerSet:
     household = adult.household  # loaded before any change is pending: a lazy load would flush them early
-    for attempt in range(1, SAVE_ATTEMPTS + 1):
-        row = answer_set(db, adult, part, for_update=True)
+
+    def merge_page(row: AnswerSet) -> bool:
         if seen_version is not None and seen_version != page_version(row.answers, page_question_ids):
-            db.rollback()
             raise EditConflict()
         answers = {k: v for k, v in row.answers.items() if k not in page_question_ids}
         answers.update({k: v for k, v in new_answers.items() if v not in (None, "", [])})
         row.answers = prune(part, answers, base_context(db, adult, part))
         if complete:
             row.completed_pages = sorted(set(row.completed_pages) | {page_id})
-        try:
-            household.last_saved_at = utcnow()
-            db.commit()
-            break
-        except StaleDataError as exc:
-            # Another request saved the same answer set between our read and our write (the row's version
-            # column caught it). Read again: if it was another page, this page's save still goes through.
-            db.rollback()
-            if attempt == SAVE_ATTEMPTS:
-                raise EditConflict() from exc
-            time.sleep(random.uniform(0, 0.02 * attempt))  # noqa: S311  (jitter, not a secret)
+        household.last_saved_at = utcnow()
+        return True
+
+    try:
+        row = _change_row(db, adult, part, merge_page)
+    except StaleDataError as exc:
+        raise EditConflict() from exc
     if not part.per_adult:
         _prune_part_two_of_household(db, household)
     return row
@@ -274,20 +306,15 @@ def _prune_part_two_of_household(db: Session, household: Household) -> None:
     for adult in household.adults:
         if adult.status == Status.SUBMITTED:
             continue
-        for attempt in range(1, SAVE_ATTEMPTS + 1):
-            row = answer_set(db, adult, part2, for_update=True)
+
+        def drop_hidden(row: AnswerSet, adult: Adult = adult) -> bool:
             pruned = prune(part2, row.answers, base_context(db, adult, part2))
             if pruned == row.answers:
-                db.rollback()
-                break
+                return False
             row.answers = pruned
-            try:
-                db.commit()
-                break
-            except StaleDataError:
-                db.rollback()
-                if attempt == SAVE_ATTEMPTS:
-                    raise
+            return True
+
+        _change_row(db, adult, part2, drop_hidden)
 
 
 def parts_for(adult: Adult) -> list[Part]:
@@ -374,10 +401,7 @@ def submit(db: Session, adult: Adult) -> Submission:
 
 def draft_deleted_on(household: Household) -> datetime:
     """The day a draft that is never sent is deleted: told to the applicant on the task list and the saved page."""
-    last = household.last_saved_at
-    if last.tzinfo is None:  # SQLite drops the zone
-        last = last.replace(tzinfo=utcnow().tzinfo)
-    return last + timedelta(days=current_app.config["DRAFT_RETENTION_DAYS"])
+    return aware(household.last_saved_at) + timedelta(days=current_app.config["DRAFT_RETENTION_DAYS"])
 
 
 def delete_draft(db: Session, adult: Adult) -> None:

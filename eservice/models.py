@@ -24,6 +24,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def aware(moment: datetime) -> datetime:
+    """A stored time with its zone: SQLite gives times back without one (they are stored in UTC)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -90,8 +95,8 @@ def keyring() -> Keyring:
 class Sealed:
     """A JSON value kept as AES-GCM ciphertext in `sealed_column`, with its key id in `key_id`, bound to the row.
 
-    Reading opens it once per loaded row; writing seals it again. `plain_column` is read only for rows written before
-    sealing existed (`flask rotate-keys` seals those).
+    Reading opens it once per loaded row; writing seals it again. Rows whose `is_sealed` is false (part I) keep the
+    value in `plain_column`; so do rows written before sealing existed, until `flask rotate-keys` seals them.
     """
 
     def __init__(self, sealed_column: str, plain_column: str, empty: Any) -> None:
@@ -106,6 +111,9 @@ class Sealed:
     def __get__(self, row: Any, owner: type | None = None) -> Any:
         if row is None:
             return self
+        if not row.is_sealed:
+            plain = getattr(row, self.plain_column)
+            return plain if plain is not None else self.empty()
         token = getattr(row, self.sealed_column)
         if token is None:
             legacy = getattr(row, self.plain_column)
@@ -118,6 +126,9 @@ class Sealed:
         return value
 
     def __set__(self, row: Any, value: Any) -> None:
+        if not row.is_sealed:
+            setattr(row, self.plain_column, value)
+            return
         if row.id is None:
             row.id = new_id()  # the ciphertext is bound to the row's id
         ring = keyring()
@@ -163,8 +174,8 @@ class AnswerSet(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (read once by SQLAlchemy, never changed)
 
-    _sealed_answers = Sealed("sealed_answers", "plain_answers", dict)
-    _sealed_completed = Sealed("sealed_completed", "plain_completed_pages", list)
+    answers = Sealed("sealed_answers", "plain_answers", dict)
+    completed_pages = Sealed("sealed_completed", "plain_completed_pages", list)
 
     @classmethod
     def new(cls, household_id: str, adult_id: str | None, part: str) -> AnswerSet:
@@ -174,36 +185,9 @@ class AnswerSet(Base):
         return row
 
     @property
-    def completed_pages(self) -> list[str]:
-        if self.sealed:
-            value: list[str] = self._sealed_completed
-            return value
-        return self.plain_completed_pages or []
-
-    @completed_pages.setter
-    def completed_pages(self, value: list[str]) -> None:
-        if self.sealed:
-            self._sealed_completed = value
-        else:
-            self.plain_completed_pages = value
-
-    @property
-    def sealed(self) -> bool:
+    def is_sealed(self) -> bool:
+        """Part II is sealed; part I, the household's situation, is not."""
         return self.part == "II"
-
-    @property
-    def answers(self) -> dict[str, Any]:
-        if self.sealed:
-            value: dict[str, Any] = self._sealed_answers
-            return value
-        return self.plain_answers or {}
-
-    @answers.setter
-    def answers(self, value: dict[str, Any]) -> None:
-        if self.sealed:
-            self._sealed_answers = value
-        else:
-            self.plain_answers = value
 
     def associated_data(self) -> str:
         return f"answer_set:{self.id}:{self.part}"
@@ -229,6 +213,7 @@ class Submission(Base):
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     part2 = Sealed("sealed_part2", "plain_part2", dict)
+    is_sealed = True  # a submission holds only part II in sealed form (part I is plain JSON in `part1`)
 
     def associated_data(self) -> str:
         return f"submission:{self.id}:II"

@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from flask import Response, current_app
@@ -50,8 +51,12 @@ def cache_key(*parts) -> str:
     return hashlib.sha256(json.dumps([str(p) for p in parts]).encode()).hexdigest()[:24]
 
 
+@cache
 def template_sources_digest() -> str:
-    """Every template and the print stylesheet: any of them may end up in a PDF through an include."""
+    """Every template and the print stylesheet: any of them may end up in a PDF through an include.
+
+    Read once per process, not on every request for a cached PDF: the files do not change while the service runs
+    (a deploy restarts it; in development, restart after editing a template to see it in the PDF)."""
     return files_digest([*TEMPLATES_DIR.rglob("*.html"), PRINT_STYLESHEET])
 
 

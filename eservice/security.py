@@ -69,13 +69,5 @@ def init_app(app: Flask) -> None:
             abort(400)
 
     csrf.init_app(app)
-
-    @app.after_request
-    def _headers(response):
-        for name, value in HEADERS:
-            response.headers.setdefault(name, value)
-        if response.mimetype == "text/html":
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
+    # The headers are added in one place, outside Flask, so that no response can miss them.
     app.wsgi_app = SecurityHeaders(app.wsgi_app)  # type: ignore[method-assign]  # the documented way to add middleware

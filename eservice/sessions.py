@@ -18,7 +18,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 from werkzeug.datastructures import CallbackDict
 
-from .models import WebSession, utcnow
+from .models import WebSession, aware, utcnow
 
 ADULT_KEY = "adult_id"
 # Renewing on every request would write on every page load; within this much of the last renewal it is skipped.
@@ -53,16 +53,6 @@ def end_sessions_of(db: Session, adult_id: str) -> None:
     db.commit()
 
 
-def purge_expired(db: Session) -> int:
-    result = db.execute(delete(WebSession).where(WebSession.expires_at < utcnow()))
-    db.commit()
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=utcnow().tzinfo)  # SQLite drops the zone
-
-
 class DatabaseSessionInterface(SessionInterface):
     def _maker(self, app: Flask) -> sessionmaker[Session]:
         maker: sessionmaker[Session] = app.extensions["db_sessionmaker"]
@@ -74,9 +64,9 @@ class DatabaseSessionInterface(SessionInterface):
             return ServerSession()
         with self._maker(app)() as db:
             row = db.scalar(select(WebSession).where(WebSession.token_hash == _hash(token)))
-            if row is None or _aware(row.expires_at) <= utcnow():
+            if row is None or aware(row.expires_at) <= utcnow():
                 return ServerSession()
-            return ServerSession(dict(row.data), token, _aware(row.expires_at))
+            return ServerSession(dict(row.data), token, aware(row.expires_at))
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
         if not isinstance(session, ServerSession):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 
@@ -49,7 +49,9 @@ _ENSURE = text(
     "INSERT INTO throttle (key, attempts, delay, next_allowed, last_attempt) VALUES (:key, 0, 0, 0, 0) "
     "ON CONFLICT (key) DO NOTHING"
 )
-_RESET = text("UPDATE throttle SET attempts = 0, delay = 0, next_allowed = 0 WHERE key = :key")
+_RESET = text("UPDATE throttle SET attempts = 0, delay = 0, next_allowed = 0 WHERE key IN :keys").bindparams(
+    bindparam("keys", expanding=True)
+)
 
 
 def take(db: Session, key: str, limit: Limit, now: float | None = None) -> bool:
@@ -68,13 +70,6 @@ def take_all(db: Session, keys: list[tuple[str, Limit]], now: float | None = Non
     return all(take(db, key, limit, now) for key, limit in keys)
 
 
-def reset(db: Session, key: str) -> None:
-    db.execute(_RESET, {"key": key[:160]})
+def reset(db: Session, keys: list[str]) -> None:
+    db.execute(_RESET, {"keys": [key[:160] for key in keys]})
     db.commit()
-
-
-def purge(db: Session, older_than: float) -> int:
-    """Forget keys with no attempt for a while."""
-    result = db.execute(text("DELETE FROM throttle WHERE last_attempt < :t"), {"t": older_than})
-    db.commit()
-    return int(getattr(result, "rowcount", 0) or 0)

@@ -55,12 +55,7 @@ def _check_page(form: SubmitForm, status: int = 200, tried_to_submit: bool = Fal
     summary = answer_summary(db_session(), g.adult)
     submitted = g.adult.status == Status.SUBMITTED
     # Each missing answer links to its own question, on its page.
-    missing = [
-        (q, page_of[q.id])
-        for s in summary
-        for page_of in [{q.id: page.id for page in s["part"].pages() for q in page.questions}]
-        for q in s["missing"]
-    ]
+    missing = [(q, INSTRUMENT.page_of(q.id).id) for s in summary for q in s["missing"]]
     return render_template(
         "applicant/check.html",
         summary=summary,

@@ -99,6 +99,7 @@ class Instrument:
     # Lookup caches. Not init fields, so dataclasses.replace gives a changed copy its own empty caches.
     _pages: dict[str, tuple[Part, Section, Page]] = field(default_factory=dict, init=False, compare=False, repr=False)
     _questions: dict[str, Question] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _page_of: dict[str, Page] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def part(self, part_id: str) -> Part:
         for part in self.parts:
@@ -114,6 +115,7 @@ class Instrument:
                         self._pages[page.id] = (part, section, page)
                         for q in page.questions:
                             self._questions[q.id] = q
+                            self._page_of[q.id] = page
 
     def locate_page(self, page_id: str) -> tuple[Part, Section, Page] | None:
         self._build_index()
@@ -122,6 +124,11 @@ class Instrument:
     def question(self, question_id: str) -> Question | None:
         self._build_index()
         return self._questions.get(question_id)
+
+    def page_of(self, question_id: str) -> Page:
+        """The page a question is asked on."""
+        self._build_index()
+        return self._page_of[question_id]
 
     def all_questions(self) -> list[Question]:
         return [q for part in self.parts for q in part.questions()]

@@ -109,6 +109,12 @@ def _definition_digest(version: str) -> str:
     return cache_key(instrument_as_json(INSTRUMENT))
 
 
+@cache
+def _catalog_digest(lang: Language) -> str:
+    # Compiled catalogs change only with a deploy, which restarts the service: one read per process is enough.
+    return files_digest([catalog_path(lang, "mo")])
+
+
 def interpreter_pdf_key(lang: Language) -> str:
     """Everything the interpreter's PDF in this language is made of."""
     return cache_key(
@@ -116,7 +122,7 @@ def interpreter_pdf_key(lang: Language) -> str:
         _definition_digest(INSTRUMENT.version),
         lang.url_code,
         template_sources_digest(),
-        files_digest([catalog_path(lang, "mo")]),
+        _catalog_digest(lang),
     )
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from eservice.i18n import ALL_LANGUAGES, SOURCE_LANGUAGE, catalog_path, offered_languages, review_status
+from eservice.i18n import ALL_LANGUAGES, SOURCE_LANGUAGE, catalog_path, offered_languages
+from eservice.i18n_review import is_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 POT = ROOT / "eservice" / "translations" / "messages.pot"
@@ -111,8 +112,15 @@ def _plural_problems(catalog, message) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", TRANSLATED, ids=lambda lang: lang.url_code)
-def test_catalog_records_its_review_state(lang):
-    assert review_status(lang) in {"reviewed", "not reviewed"}
+def test_review_markers_are_well_formed(lang):
+    """A marker with a typo would leave its entry unreviewed without anyone noticing."""
+    malformed = [
+        (m.context, m.id, comment)
+        for m in _catalog(catalog_path(lang))
+        for comment in m.user_comments
+        if comment.strip().lower().startswith("reviewed") and not is_marker(comment)
+    ]
+    assert malformed == [], "write: # reviewed: <name> <YYYY-MM-DD>"
 
 
 def test_every_language_is_offered():

@@ -106,7 +106,11 @@ SINGLE_PART_I = {
     "costs": {"costs": ["none"]},
     "interpreter": {"interpreter_needed": "no"},
 }
+# 19121212-1212 is Skatteverket's well-known test personnummer: valid, and nobody's.
+TEST_PERSONAL_NUMBER = "19121212-1212"
 SINGLE_PART_II = {
+    "about_you": {"full_name": "Sara Ahmed", "birth_year": "1985", "personal_number": TEST_PERSONAL_NUMBER},
+    "contact": {"safe_contact": ["call", "text_message"], "phone": "070-123 45 67"},
     "education": {"education_level": "compulsory"},
     "work_history": {"work_experience": "never"},
     "job_search": {"wanted_work": "Bagare", "job_search_hard": ["language"]},
@@ -146,6 +150,8 @@ COUPLE_PART_I = {
 def part_two_with_children(secret: str) -> dict[str, dict]:
     """Every part II page of a parent, with `secret` in each piece of free text so that a leak is easy to see."""
     return {
+        "about_you": {"full_name": f"{secret} Namn", "birth_year": "1990", "gender": "rather_not_say"},
+        "contact": {"safe_contact": ["email"], "phone": "+46 70 000 00 00", "email": f"{secret.lower()}@exempel.se"},
         "education": {"education_level": "upper_secondary", "education_details": f"{secret} utbildning"},
         "work_history": {"work_experience": "1_5_years", "previous_jobs": f"{secret} jobb"},
         "job_search": {"wanted_work": f"{secret} önskejobb", "job_search_hard": ["childcare"]},

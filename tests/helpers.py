@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 
 from flask.testing import FlaskClient
 
@@ -147,11 +148,16 @@ COUPLE_PART_I = {
 }
 
 
+def phone_of(secret: str) -> str:
+    """A phone number of its own for each secret, typed as people do: "070-1234567"."""
+    return f"070-{zlib.crc32(secret.encode()) % 10**7:07d}"
+
+
 def part_two_with_children(secret: str) -> dict[str, dict]:
     """Every part II page of a parent, with `secret` in each piece of free text so that a leak is easy to see."""
     return {
         "about_you": {"full_name": f"{secret} Namn", "birth_year": "1990", "gender": "rather_not_say"},
-        "contact": {"safe_contact": ["email"], "phone": "+46 70 000 00 00", "email": f"{secret.lower()}@exempel.se"},
+        "contact": {"safe_contact": ["email"], "phone": phone_of(secret), "email": f"{secret.lower()}@exempel.se"},
         "education": {"education_level": "upper_secondary", "education_details": f"{secret} utbildning"},
         "work_history": {"work_experience": "1_5_years", "previous_jobs": f"{secret} jobb"},
         "job_search": {"wanted_work": f"{secret} önskejobb", "job_search_hard": ["childcare"]},

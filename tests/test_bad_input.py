@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from eservice.instrument import INSTRUMENT
 from eservice.forms.contact import parse_email, parse_personal_number, parse_phone
+from eservice.instrument import INSTRUMENT
 from eservice.instrument.schema import CONTACT_TYPES, FREE_TEXT_TYPES, NUMBER_TYPES, QType
 from eservice.models import AnswerSet, Household
 

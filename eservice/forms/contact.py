@@ -9,6 +9,7 @@ import datetime
 import re
 import unicodedata
 from enum import Enum
+from zoneinfo import ZoneInfo
 
 # Zero-width characters people paste by accident.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"))
@@ -22,6 +23,7 @@ PHONE_DIGITS = (7, 15)  # a Swedish number has at least 7 digits with its area c
 EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 EMAIL_MAX = 254
 COORDINATION_DAY_OFFSET = 60  # a samordningsnummer adds 60 to the day of birth
+SWEDEN = ZoneInfo("Europe/Stockholm")  # whose calendar decides which century "121212-1212" is in
 
 
 class Refusal(Enum):
@@ -36,7 +38,7 @@ class NotValid(ValueError):
 
 
 def _ascii(value: str) -> str:
-    """Digits in any script as 0-9 (an Arabic or Persian keyboard types ٠-٩ or ۰-۹); no spaces or invisible marks."""
+    """Digits in any script as 0-9 (Arabic and Persian keyboards type their own); no spaces or invisible marks."""
     cleaned = unicodedata.normalize("NFKC", value).translate(INVISIBLE).translate(DASHES)
     out = []
     for ch in cleaned:
@@ -63,7 +65,7 @@ def _century(yy: int, plus: bool, today: datetime.date) -> int:
 
 def parse_personal_number(value: str, today: datetime.date | None = None) -> str:
     """A personnummer or samordningsnummer as typed -> 12 digits YYYYMMDDNNNC. Raises NotValid."""
-    today = today or datetime.date.today()
+    today = today or datetime.datetime.now(SWEDEN).date()
     found = PERSONAL_NUMBER.fullmatch(_ascii(value))
     if found is None:
         raise NotValid(Refusal.FORMAT)
@@ -89,7 +91,7 @@ def format_personal_number(stored: str) -> str:
 
 
 def parse_phone(value: str) -> str:
-    """"070-123 45 67" -> "0701234567"; "+46 (0)70 123 45 67" -> "+46701234567". Raises NotValid."""
+    """ "070-123 45 67" -> "0701234567"; "+46 (0)70 123 45 67" -> "+46701234567". Raises NotValid."""
     typed = _ascii(value)
     if not PHONE_CHARACTERS.fullmatch(typed):
         raise NotValid(Refusal.FORMAT)

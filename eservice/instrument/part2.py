@@ -1,6 +1,6 @@
 """Part II, fördjupad utredning: each adult answers alone. Every answer here is private to that adult."""
 
-from datetime import date
+from datetime import UTC, datetime
 from typing import Any
 
 from .builders import DONT_KNOW, RATHER_TALK, YES_NO, all_of, any_of, more_than, opt, q, unless, when
@@ -51,7 +51,7 @@ PART_II = Part(
                             "Vilket år är du född?",
                             help="Till exempel 1985.",
                             min=1900,
-                            max=date.today().year,
+                            max=datetime.now(UTC).year,  # read at start-up; no adult applying was born this year
                         ),
                         pq(
                             "gender",

@@ -153,11 +153,15 @@ def phone_of(secret: str) -> str:
     return f"070-{zlib.crc32(secret.encode()) % 10**7:07d}"
 
 
+def email_of(secret: str) -> str:
+    return re.sub(r"\s+", ".", secret.lower()) + "@exempel.se"
+
+
 def part_two_with_children(secret: str) -> dict[str, dict]:
     """Every part II page of a parent, with `secret` in each piece of free text so that a leak is easy to see."""
     return {
         "about_you": {"full_name": f"{secret} Namn", "birth_year": "1990", "gender": "rather_not_say"},
-        "contact": {"safe_contact": ["email"], "phone": phone_of(secret), "email": f"{secret.lower()}@exempel.se"},
+        "contact": {"safe_contact": ["email"], "phone": phone_of(secret), "email": email_of(secret)},
         "education": {"education_level": "upper_secondary", "education_details": f"{secret} utbildning"},
         "work_history": {"work_experience": "1_5_years", "previous_jobs": f"{secret} jobb"},
         "job_search": {"wanted_work": f"{secret} önskejobb", "job_search_hard": ["childcare"]},

@@ -298,8 +298,8 @@ def save_page(
 
 
 def choose_meeting(db: Session, adult: Adult, part: Part, section: Section) -> AnswerSet:
-    """"Talk about all of this at the meeting", chosen on a sensitive section's opening page: every question of the
-    section is answered so, and its pages are done. Answering a page later changes it like any other save."""
+    """The choice "talk about all of this at the meeting" on a sensitive section's opening page: every question of
+    the section is answered so, and its pages are done. Answering a page later changes it like any other save."""
     household = adult.household  # loaded before any change is pending: a lazy load would flush them early
 
     def mark(row: AnswerSet) -> bool:

@@ -4,6 +4,7 @@ are done; and the sensitive section's opening page, with "answer now" or "talk a
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -63,9 +64,7 @@ def test_done_sections_are_passed_by_and_the_end_goes_round_to_the_first_not_don
     # The last section of part I goes on to part II ...
     fill(person, {"housing": SINGLE_PART_I["housing"]})
     assert person.answer("costs", SINGLE_PART_I["costs"]).location.endswith("/sv/q/interpreter")
-    assert person.answer("interpreter", SINGLE_PART_I["interpreter"]).location.endswith(
-        f"/sv/q/{first_page_of('II')}"
-    )
+    assert person.answer("interpreter", SINGLE_PART_I["interpreter"]).location.endswith(f"/sv/q/{first_page_of('II')}")
 
 
 def test_the_first_not_done_section_comes_after_the_last_one(app, client):
@@ -223,7 +222,7 @@ def test_the_partner_goes_through_their_own_part_two_to_check(app, client):
     partner = invite_partner(first, app.test_client())
     pages = part_two_with_children("partner")
     ordinary = list(before_sensitive(pages).items())
-    for (page_id, data), (next_id, _data) in zip(ordinary, ordinary[1:], strict=False):
+    for (page_id, data), (next_id, _data) in pairwise(ordinary):
         assert partner.answer(page_id, data).location.endswith(f"/sv/q/{next_id}"), page_id
     last_id, last_data = ordinary[-1]
     assert partner.answer(last_id, last_data).location.endswith(f"/sv/section/{SENSITIVE.id}")
@@ -232,7 +231,7 @@ def test_the_partner_goes_through_their_own_part_two_to_check(app, client):
     opening = partner.get(f"section/{SENSITIVE.id}").get_data(as_text=True)
     assert SECTION_PROGRESS.search(opening).group(1) == SECTION_PROGRESS.search(opening).group(2)
     assert choose(partner, "at_meeting").location.endswith("/sv/check")  # the partner has no part I
-    assert "rather_talk" == stored_answers(app, first.reference, "II", position=2)["violence"]
+    assert stored_answers(app, first.reference, "II", position=2)["violence"] == "rather_talk"
     assert "violence" not in stored_answers(app, first.reference, "II", position=1)  # adult 1's own part II
 
 

@@ -59,7 +59,7 @@ def all_tasks(parts: list[PartTasks]) -> list[Task]:
 
 
 def section_number(parts: list[PartTasks], section_id: str) -> tuple[int, int]:
-    """"Section 3 of 14": where a section stands in this person's task list, and how many tasks there are."""
+    """Where ("section 3 of 14") a section stands in this person's task list, and how many tasks there are."""
     tasks = all_tasks(parts)
     ids = [t.section.id for t in tasks]
     return (ids.index(section_id) + 1 if section_id in ids else 0), len(tasks)

@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from .. import drafts
 from ..db import db_session
 from ..instrument.path import applicable_sections, first_open_page, has_own_answers, talks_at_meeting
+from ..instrument.schema import Part, Section
 from . import bp
 from .current import applicant_required
 from .journey import after_section, is_read_only, section_number, task_list
@@ -17,13 +18,14 @@ ANSWER_NOW = "answer_now"
 AT_MEETING = "at_meeting"
 
 
-def _sensitive_section(section_id: str):
+def _sensitive_section(section_id: str) -> tuple[Part, Section]:
     """The part and section, if this is a sensitive section of a part this adult answers; else a 404."""
-    for part in drafts.parts_for(g.adult):
-        for section in part.sections:
-            if section.id == section_id and section.sensitive:
-                return part, section
-    abort(404)
+    found = next(
+        ((p, s) for p in drafts.parts_for(g.adult) for s in p.sections if s.id == section_id and s.sensitive), None
+    )
+    if found is None:
+        abort(404)
+    return found
 
 
 @bp.route("/<lang:lang>/section/<section_id>", methods=["GET", "POST"])
@@ -64,6 +66,3 @@ def section_start(section_id: str):
         section_total=total,
         actions={"answer_now": ANSWER_NOW, "at_meeting": AT_MEETING},
     )
-
-
-

@@ -23,8 +23,10 @@ class Task:
     @property
     def url(self) -> str:
         """Where the task starts: a sensitive section at its opening page, any other at its first open page."""
-        if self.section.sensitive or self.first_page_id is None:
+        if self.section.sensitive:
             return url_for("applicant.section_start", section_id=self.section.id)
+        if self.first_page_id is None:  # a section that applies has a page that applies: not expected
+            return url_for("applicant.tasks")
         return url_for("applicant.question_page", page_id=self.first_page_id)
 
 

@@ -26,8 +26,8 @@ from ..instrument.schema import FREE_TEXT_TYPES, Option, QType, Question
 
 
 class OneChoiceField(RadioField):
-    """Radio buttons whose "nothing chosen" is the required rule's to report ("Välj ett svar."), not the
-    library's "not a valid choice"."""
+    """Radio buttons whose "nothing chosen" is the required rule's to report (the question's own error message),
+    not the library's "not a valid choice"."""
 
     def pre_validate(self, form: Any) -> None:
         if self.data not in (None, ""):
@@ -112,12 +112,6 @@ class LenientInteger(IntegerField):
                 raise ValueError(_("Skriv bara siffror.")) from None
 
 
-def _required_message(question: Question) -> str:
-    if question.type in (QType.SINGLE, QType.MULTI):
-        return _("Välj ett svar.")
-    return _("Skriv ett svar.")
-
-
 class ExclusiveChoice:
     """An answer such as "none of these" stands alone; the message names it, in the page's language."""
 
@@ -147,7 +141,8 @@ class RequiredWhenShown:
             field.errors[:] = []
             raise StopValidation()
         if self.question.required and form.enforce_required and field.data in (None, "", []):
-            raise StopValidation(_required_message(self.question))
+            # The question's own words for what to do (validate.py makes sure every required question has them).
+            raise StopValidation(translated(self.question, "error"))
         if field.data in (None, "", []):
             field.errors[:] = []
             raise StopValidation()

@@ -9,6 +9,9 @@ from .schema import QType as T
 # Work questions are not forced on pensioners or on people on full-time sick leave (research finding 6).
 NOT_OUT_OF_WORK = {"not": {"any": [when("me.occupation", "pensioner"), when("me.sick_leave_extent", "full")]}}
 HAS_CHILDREN = more_than("children_count", 0)
+# The children's ages are asked in words that fit the count: "Hur gammalt är barnet?" or "Hur gamla är barnen?".
+SEVERAL_CHILDREN = more_than("children_count", 1)
+ONE_CHILD = {"not": SEVERAL_CHILDREN}  # in the children's section, which is shown only when there are children
 
 
 def pq(id: str, number: str, type: QType, text: str, **kwargs: Any) -> Question:
@@ -48,6 +51,7 @@ PART_II = Part(
                                 opt("university", "Universitet eller högskola"),
                                 DONT_KNOW,
                             ),
+                            error="Välj den högsta skola du har gått klart.",
                         ),
                         pq(
                             "education_details",
@@ -81,6 +85,7 @@ PART_II = Part(
                                 opt("1_5_years", "Ett till fem år"),
                                 opt("over_5_years", "Mer än fem år"),
                             ),
+                            error="Välj hur länge du har arbetat sammanlagt.",
                         ),
                         pq(
                             "previous_jobs",
@@ -120,6 +125,7 @@ PART_II = Part(
                                 opt("other", "Något annat"),
                                 opt("nothing", "Inget särskilt"),
                             ),
+                            error="Välj vad som gör det svårt att få ett arbete, eller välj ”Inget särskilt”.",
                         ),
                     ),
                 ),
@@ -147,6 +153,7 @@ PART_II = Part(
                                 opt("bad", "Dåligt"),
                                 RATHER_TALK,
                             ),
+                            error="Välj hur du mår just nu.",
                         ),
                         pq(
                             "health_limits",
@@ -154,6 +161,7 @@ PART_II = Part(
                             T.SINGLE,
                             "Gör din hälsa det svårt att klara vardagen?",
                             options=(opt("no", "Nej"), opt("some", "Ja, lite"), opt("much", "Ja, mycket"), RATHER_TALK),
+                            error="Välj om din hälsa gör det svårt att klara vardagen.",
                         ),
                         pq(
                             "care_contact",
@@ -168,6 +176,7 @@ PART_II = Part(
                                 opt("other_care", "Annan vård"),
                                 opt("none", "Nej, ingen kontakt"),
                             ),
+                            error="Välj vilken vård du har kontakt med, eller välj ”Nej, ingen kontakt”.",
                         ),
                         pq(
                             "health_details",
@@ -201,6 +210,7 @@ PART_II = Part(
                                 opt("not_now", "Inte alls just nu"),
                                 DONT_KNOW,
                             ),
+                            error="Välj hur mycket du tror att du kan arbeta just nu.",
                         ),
                         pq("work_ability_details", "2.12", T.TEXTAREA, "Vad skulle hjälpa dig att kunna arbeta mer?"),
                     ),
@@ -222,6 +232,7 @@ PART_II = Part(
                             "Har du någon som kan hjälpa dig när det är svårt?",
                             help="Till exempel familj, vänner, grannar eller en förening.",
                             options=(opt("several", "Ja, flera"), opt("one", "Ja, någon"), opt("no_one", "Nej, ingen")),
+                            error="Välj om du har någon som kan hjälpa dig.",
                         ),
                         pq("network_details", "2.14", T.TEXTAREA, "Vill du berätta mer om människorna runt dig?"),
                     ),
@@ -238,12 +249,25 @@ PART_II = Part(
                     title="Barnens vardag",
                     questions=(
                         pq(
+                            "child_age",
+                            "2.37",
+                            T.INTEGER,
+                            "Hur gammalt är barnet?",
+                            help="Skriv barnets ålder i år. Skriv 0 om barnet är yngre än ett år.",
+                            min=0,
+                            max=17,
+                            show_when=ONE_CHILD,
+                            error="Skriv hur gammalt barnet är.",
+                        ),
+                        pq(
                             "children_ages",
                             "2.15",
                             T.TEXT,
                             "Hur gamla är barnen?",
                             required=True,
                             help="Skriv åldern på varje barn. Till exempel: 3, 7 och 12 år.",
+                            show_when=SEVERAL_CHILDREN,
+                            error="Skriv hur gamla barnen är.",
                         ),
                         pq(
                             "children_school",
@@ -257,6 +281,7 @@ PART_II = Part(
                                 opt("after_school", "Fritids"),
                                 opt("home", "Ett barn är hemma på dagen"),
                             ),
+                            error="Välj vart barnen går på dagen.",
                         ),
                         pq(
                             "children_live",
@@ -269,6 +294,7 @@ PART_II = Part(
                                 opt("mostly_other", "Mest hos den andra föräldern"),
                                 opt("other", "På annat sätt"),
                             ),
+                            error="Välj var barnen bor.",
                         ),
                         pq(
                             "custody",
@@ -282,6 +308,7 @@ PART_II = Part(
                                 opt("other", "Någon annan"),
                                 DONT_KNOW,
                             ),
+                            error="Välj vem som har vårdnaden om barnen.",
                         ),
                     ),
                 ),
@@ -302,6 +329,7 @@ PART_II = Part(
                                 opt("seldom", "Mer sällan"),
                                 opt("never", "Aldrig"),
                             ),
+                            error="Välj hur ofta du träffar barnen.",
                         ),
                         pq(
                             "other_parent_contact",
@@ -328,6 +356,7 @@ PART_II = Part(
                                 opt("worried", "Jag oroar mig mycket"),
                                 RATHER_TALK,
                             ),
+                            error="Välj hur barnen mår.",
                         ),
                         pq(
                             "children_needs",
@@ -342,6 +371,7 @@ PART_II = Part(
                             T.SINGLE,
                             "Har barnen plats hemma att leka och göra läxor?",
                             options=YES_NO,
+                            error="Välj om barnen har plats hemma att leka och göra läxor.",
                         ),
                         pq(
                             "childcare_enough",
@@ -349,6 +379,7 @@ PART_II = Part(
                             T.SINGLE,
                             "Har du barnomsorg så att du kan söka arbete, studera eller vara med i aktiviteter?",
                             options=(*YES_NO, opt("not_needed", "Det behövs inte")),
+                            error="Välj om du har den barnomsorg som du behöver.",
                         ),
                     ),
                 ),
@@ -374,6 +405,7 @@ PART_II = Part(
                                 opt("studies", "Studera"),
                                 opt("other", "Något annat"),
                             ),
+                            error="Välj vad du vill ska hända framåt. Du kan välja flera.",
                         ),
                         pq(
                             "goals_own_words",
@@ -401,6 +433,7 @@ PART_II = Part(
                                 opt("education", "Utbildning"),
                                 opt("other", "Något annat"),
                             ),
+                            error="Välj vad som kan hjälpa dig. Du kan välja flera.",
                         ),
                         pq("what_helps_words", "2.29", T.TEXTAREA, "Vad mer kan hjälpa dig?"),
                         pq(
@@ -447,6 +480,7 @@ PART_II = Part(
                             ),
                             glossary=("sekretess",),
                             options=(*YES_NO, RATHER_TALK),
+                            error="Välj ja eller nej. Du kan också välja att prata om det på mötet.",
                         ),
                         pq(
                             "substance_help",
@@ -455,6 +489,7 @@ PART_II = Part(
                             "Vill du ha hjälp med det?",
                             show_when=when("substance_use", "yes"),
                             options=(*YES_NO, DONT_KNOW),
+                            error="Välj om du vill ha hjälp.",
                         ),
                     ),
                 ),
@@ -475,6 +510,7 @@ PART_II = Part(
                             help="Det kan vara någon i familjen, en partner eller någon annan.",
                             why="Alla har rätt att leva utan våld. Vi kan hjälpa dig att vara trygg.",
                             options=(*YES_NO, RATHER_TALK),
+                            error="Välj ja eller nej. Du kan också välja att prata om det på mötet.",
                         ),
                         pq(
                             "violence_now",
@@ -484,6 +520,7 @@ PART_II = Part(
                             help="Ring 112 om du är i fara nu.",
                             show_when=when("violence", "yes"),
                             options=(*YES_NO, RATHER_TALK),
+                            error="Välj om det händer fortfarande.",
                         ),
                     ),
                 ),
@@ -505,6 +542,7 @@ PART_II = Part(
                                 "Vissa arbeten kräver ett utdrag ur registret. Vi frågar för att kunna planera med dig."
                             ),
                             options=(*YES_NO, DONT_KNOW, RATHER_TALK),
+                            error="Välj om du har blivit dömd för ett brott.",
                         ),
                     ),
                 ),
@@ -523,6 +561,7 @@ PART_II = Part(
                             "Om du har en sjukdom eller ett beroende: vet barnen om det?",
                             why="Barn mår bättre när de får veta vad som händer. Vi kan hjälpa dig att prata med dem.",
                             options=(*YES_NO, opt("not_relevant", "Det gäller inte mig"), RATHER_TALK),
+                            error="Välj om barnen vet om det.",
                         ),
                     ),
                 ),

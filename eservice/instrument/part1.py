@@ -64,16 +64,12 @@ COSTS = (
 )
 
 
+# "About how much" is said once on the page, not under each of up to seven amounts (the page must fit a phone).
+ABOUT_HOW_MUCH = "Skriv ungefär hur mycket som kommer in varje månad, i kronor."
+
+
 def amount(id: str, number: str, label: str, code: str, source: str, error: str) -> Question:
-    return q(
-        id,
-        number,
-        T.MONEY,
-        f"{label}: hur mycket per månad?",
-        help="Skriv ett ungefärligt belopp i kronor.",
-        show_when=when(source, code),
-        error=error,
-    )
+    return q(id, number, T.MONEY, f"{label}: hur mycket per månad?", show_when=when(source, code), error=error)
 
 
 def received(*options: Option) -> list[str]:
@@ -308,6 +304,7 @@ PART_I = Part(
                 Page(
                     id="income_amounts",
                     title="Hur mycket pengar som kommer in",
+                    intro=ABOUT_HOW_MUCH,
                     show_when=when("incomes_work", *received(*WORK_INCOMES)),
                     questions=(
                         amount(
@@ -388,6 +385,7 @@ PART_I = Part(
                 Page(
                     id="other_income_amounts",
                     title="Hur mycket bidrag och andra pengar som kommer in",
+                    intro=ABOUT_HOW_MUCH,
                     show_when=when("incomes_other", *received(*OTHER_INCOMES)),
                     questions=(
                         amount(
@@ -548,7 +546,7 @@ PART_I = Part(
                             "Vilka av de här kostnaderna har hushållet?",
                             options=COSTS,
                             exclusive=("none",),
-                            help="Du kan välja flera.",
+                            help="Du kan välja flera. Skriv sedan ungefär vad varje kostnad är per månad.",
                             error="Välj vilka kostnader hushållet har, eller välj ”Inga av dessa”.",
                         ),
                         amount(

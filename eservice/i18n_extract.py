@@ -37,6 +37,7 @@ def instrument_messages() -> Iterator[Message | None]:
                     yield _msg(q, "text", f"Question {q.number}")
                     yield _msg(q, "help", f"Question {q.number}: help text")
                     yield _msg(q, "why", f"Question {q.number}: why we ask")
+                    yield _msg(q, "error", f"Question {q.number}: error message when left empty (says what to do)")
                     for o in q.options:
                         yield _msg(q, "label", f"Question {q.number}: answer option", o)
                         yield _msg(q, "hint", f"Question {q.number}: option hint", o)

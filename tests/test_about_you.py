@@ -193,7 +193,8 @@ def error_messages(response) -> str:
 def test_name_and_year_of_birth_are_needed_with_a_message_each(app, client):
     person = Applicant(client).start()
     html = error_messages(person.answer("about_you", {}))
-    assert html.count("Skriv ett svar.") == 4  # two in the summary, two by their fields
+    assert html.count("Skriv vad du heter.") == 2  # in the summary and by the field
+    assert html.count("Skriv vilket år du är född, till exempel 1985.") == 2
     assert 'id="full_name-error"' in html
     assert 'id="birth_year-error"' in html
     assert 'id="personal_number-error"' not in html
@@ -219,7 +220,8 @@ def test_a_wrong_personnummer_says_what_to_do_and_keeps_what_was_typed(app, clie
 def test_a_way_to_reach_the_person_is_needed_unless_they_will_get_in_touch(app, client):
     person = Applicant(client).start()
     html = error_messages(person.answer("contact", {}))
-    assert "Välj ett svar." in html
+    assert "Välj hur vi kan kontakta dig på ett säkert sätt." in html
+    assert "Skriv ditt telefonnummer." in html
     assert 'id="phone-error"' in html
     html = error_messages(person.answer("contact", {"safe_contact": ["call"], "phone": "123"}))
     assert "Skriv ett telefonnummer med minst 7 siffror, till exempel 070-123 45 67." in html

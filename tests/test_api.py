@@ -9,7 +9,19 @@ from eservice.instrument.schema import Instrument, Option, Page, Part, QType, Qu
 from eservice.instrument.validate import validate
 from eservice.plain_language.glossary import TERM_IDS
 
-QUESTION_KEYS = {"id", "number", "type", "text", "help", "options", "required", "private", "glossary", "show_when"}
+QUESTION_KEYS = {
+    "id",
+    "number",
+    "type",
+    "text",
+    "help",
+    "error",
+    "options",
+    "required",
+    "private",
+    "glossary",
+    "show_when",
+}
 
 
 def instrument_json(client) -> dict:
@@ -40,6 +52,7 @@ def from_json(data: dict) -> Instrument:
             text=q["text"],
             help=q["help"],
             why=q["why"],
+            error=q["error"],
             options=tuple(Option(o["code"], o["label"], show_when=o.get("show_when")) for o in q["options"]),
             exclusive=tuple(q["exclusive"]),
             required=q["required"],
@@ -102,9 +115,11 @@ def test_numbers_and_rules_are_published(client):
     by_number = {q["number"]: q for q in questions_of(instrument_json(client))}
     assert by_number["2.21"]["id"] == "network_details"
     assert by_number["1.1"]["id"] == "applying_with"
-    assert by_number["2.41"]["show_when"] == {"answer": "violence", "is": "yes"}
+    assert by_number["2.42"]["show_when"] == {"answer": "violence", "is": "yes"}
     assert by_number["1.36"]["min"] == 0
     assert by_number["1.36"]["type"] == "money"
+    assert by_number["1.1"]["error"] == "Välj om du söker ensam eller med make, maka eller sambo."
+    assert by_number["1.14"]["error"] == ""  # optional: never refused, so no message
 
 
 def test_part_two_questions_are_private(client):

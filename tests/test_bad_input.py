@@ -28,7 +28,8 @@ EVERYTHING_APPLIES = {
     "partner_af_registered": "yes",
     "reason": ["other"],
     "done_already": ["other"],
-    "incomes": [c for c in INSTRUMENT.question("incomes").option_codes() if c != "none"],
+    "incomes_work": [c for c in INSTRUMENT.question("incomes_work").option_codes() if c != "none"],
+    "incomes_other": [c for c in INSTRUMENT.question("incomes_other").option_codes() if c != "none"],
     "bank_balance": 0,
     "owns_car": "no",
     "owns_property": "no",
@@ -37,7 +38,7 @@ EVERYTHING_APPLIES = {
     "costs": [c for c in INSTRUMENT.question("costs").option_codes() if c != "none"],
     "interpreter_needed": "yes_both",
 }
-# Part II answers that make the rest of part II apply (2.43 follows an illness).
+# Part II answers that make the rest of part II apply (2.44 follows an illness).
 EVERYTHING_APPLIES_II = {"health_limits": "much"}
 PAGES = [page for part in INSTRUMENT.parts for page in part.pages()]
 

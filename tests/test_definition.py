@@ -10,7 +10,7 @@ import eservice.instrument
 from eservice import create_app
 from eservice.instrument import INSTRUMENT, PER_ADULT_FACTS
 from eservice.instrument.builders import opt, when
-from eservice.instrument.schema import Instrument, Option, QType, Question
+from eservice.instrument.schema import CHOICE_TYPES, Instrument, Option, QType, Question
 from eservice.instrument.validate import DefinitionError, validate
 from eservice.plain_language.glossary import TERM_IDS
 
@@ -94,9 +94,9 @@ BROKEN = [
         id="choice-one-option",
     ),
     pytest.param(
-        "incomes",
+        "incomes_work",
         {"glossary": ("no_such_term",)},
-        "incomes: unknown glossary term 'no_such_term'",
+        "incomes_work: unknown glossary term 'no_such_term'",
         id="unknown-glossary",
     ),
     pytest.param(
@@ -140,6 +140,18 @@ BROKEN = [
         "landlord: identity numbers and contact details belong in a per-adult part",
         id="phone-in-household-part",
     ),
+    pytest.param(
+        "owns_car", {"error": ""}, "owns_car: a required question needs an error message", id="required-without-error"
+    ),
+    pytest.param(
+        "children_ages", {"error": " "}, "children_ages: a required question needs an error", id="blank-error"
+    ),
+    pytest.param(
+        "obstacles",
+        {"error": "Skriv något."},
+        "obstacles: an optional question is never refused",
+        id="optional-with-error",
+    ),
 ]
 
 
@@ -150,12 +162,12 @@ def test_a_broken_definition_is_rejected_with_a_clear_problem(question_id, chang
 
 
 def test_the_error_message_lists_every_problem():
-    broken = with_question(with_question(INSTRUMENT, "owns_car", options=()), "incomes", glossary=("nope",))
+    broken = with_question(with_question(INSTRUMENT, "owns_car", options=()), "incomes_work", glossary=("nope",))
     with pytest.raises(DefinitionError) as caught:
         validate(broken, TERM_IDS, PER_ADULT_FACTS)
     message = str(caught.value)
     assert "owns_car: a choice needs at least two options" in message
-    assert "incomes: unknown glossary term 'nope'" in message
+    assert "incomes_work: unknown glossary term 'nope'" in message
 
 
 def test_a_sensitive_section_before_an_ordinary_one_is_rejected():
@@ -185,9 +197,9 @@ DOMAIN_COVERAGE = [
     "done_already",
     "obstacles",
     "af_registered",
-    "expected_time",
     "occupation",
-    "incomes",
+    "incomes_work",
+    "incomes_other",
     "housing_type",
     "rent",
     "education_level",
@@ -197,6 +209,7 @@ DOMAIN_COVERAGE = [
     "violence",
     "substance_use",
     "network_support",
+    "child_age",
     "children_ages",
     "children_school",
     "children_live",
@@ -236,3 +249,29 @@ def test_self_support_estimate_is_optional_and_allows_not_knowing():
 def test_every_part_two_question_is_private_and_no_part_one_question_is():
     assert all(q.private for q in INSTRUMENT.part("II").questions())
     assert not any(q.private for q in INSTRUMENT.part("I").questions())
+
+
+def test_every_error_message_says_what_to_do():
+    """GOV.UK's pattern: a choice left empty says "Välj ...", a number or text left empty says "Skriv ...", and
+    each message is the question's own (no two questions on a page share one)."""
+    problems = []
+    for q in INSTRUMENT.all_questions():
+        if not q.required:
+            continue
+        verb = "Välj " if q.type in CHOICE_TYPES else "Skriv "
+        if not q.error.startswith(verb) or not q.error.endswith("."):
+            problems.append(f"{q.id}: {q.error!r} should start with {verb.strip()!r} and end with a full stop")
+        if q.error in ("Välj ett svar.", "Skriv ett svar."):
+            problems.append(f"{q.id}: a general message instead of the question's own")
+    for part in INSTRUMENT.parts:
+        for page in part.pages():
+            errors = [q.error for q in page.questions if q.required]
+            problems += [f"page {page.id}: {e!r} is used twice" for e in set(errors) if errors.count(e) > 1]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_children_ages_question_has_one_form_per_count():
+    """One child is asked "Hur gammalt är barnet?", several "Hur gamla är barnen?"; never both."""
+    one, several = INSTRUMENT.question("child_age"), INSTRUMENT.question("children_ages")
+    assert INSTRUMENT.page_of(one.id) is INSTRUMENT.page_of(several.id)
+    assert one.show_when == {"not": several.show_when}

@@ -13,17 +13,25 @@ from pathlib import Path
 import pytest
 import wtforms
 from babel.messages.pofile import read_po
+from babel.support import Translations
 
+import eservice
 from eservice import create_app
 from eservice.cli import upgrade
-from eservice.i18n import offered_languages
-from eservice.instrument import INSTRUMENT
-from eservice.instrument.schema import QType
+from eservice.i18n import offered_language, offered_languages
+from eservice.i18n_keys import context
+from eservice.instrument import INSTRUMENT, adult_context
+from eservice.instrument.path import render_questions, visible_questions
+from eservice.instrument.schema import FREE_TEXT_TYPES, NUMBER_TYPES, QType
 
 from .helpers import COUPLE_PART_I, Applicant, fill
 
 ERROR = re.compile(
     r'<p class="error-message" id="[^"]+">(?:<span class="visually-hidden">[^<]*</span>)?(.*?)</p>', re.S
+)
+# The same, with the question it belongs to: the message's id is "<question id>-error".
+QUESTION_ERROR = re.compile(
+    r'<p class="error-message" id="([a-z0-9_]+)-error">(?:<span class="visually-hidden">[^<]*</span>)?(.*?)</p>', re.S
 )
 
 
@@ -129,7 +137,68 @@ def test_a_negative_rent_is_still_refused(client):
 
 def test_an_answer_that_stands_alone_is_named_in_the_error(client):
     person = Applicant(client).start()
-    response = person.answer("incomes", {"incomes": ["none", "salary"]})
+    response = person.answer("incomes", {"incomes_work": ["none", "salary"]})
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert re.search(r"Du kan inte välja ”[^”]+” tillsammans med andra svar\.", html), ERROR.findall(html)
+
+
+def _as_stored(pages: dict[str, dict]) -> dict:
+    """Answers typed into pages, as they are stored: numbers as numbers, free text with its language."""
+    stored = {}
+    for answers in pages.values():
+        for question_id, value in answers.items():
+            q = INSTRUMENT.question(question_id)
+            if q.type in NUMBER_TYPES:
+                value = int(value.replace(" ", ""))
+            elif q.type in FREE_TEXT_TYPES:
+                value = {"text": value, "lang": "sv"}
+            stored[question_id] = value
+    return stored
+
+
+def _message_text(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html)).strip()
+
+
+@pytest.mark.parametrize("lang", [lang.url_code for lang in offered_languages()])
+def test_a_question_left_empty_says_what_to_do_in_its_own_words(error_pages, lang):
+    """Each required question left empty shows its own message ("Välj om du söker ensam ..."), in the page's
+    language, on the question itself: not "Välj ett svar." for all of them."""
+    language = offered_language(lang)
+    catalog = Translations.load(Path(eservice.__file__).parent / "translations", [language.locale])
+    part_one = _as_stored(COUPLE_PART_I)
+    problems, checked = [], set()
+    for part in INSTRUMENT.parts:
+        # Part I is stored for the household; nothing of part II was stored (every post of it was refused).
+        answers, base = ({}, adult_context(part_one, 1)) if part.per_adult else (part_one, {})
+        for page in part.pages():
+            html = error_pages[lang].get(f"{page.id} (empty)")
+            if html is None:
+                continue
+            applies = {q.id for q in visible_questions(page, answers, base)}
+            expected = {
+                q.id: q.error if lang == "sv" else catalog.pgettext(context(q, "error"), q.error)
+                for q in render_questions(page, answers, base)
+                if q.required and q.id in applies
+            }
+            found = {question_id: _message_text(message) for question_id, message in QUESTION_ERROR.findall(html)}
+            if found != expected:
+                problems.append(f"[{lang}] {page.id}: expected {expected}, found {found}")
+            checked |= set(found)
+    assert not problems, "\n".join(problems)
+    # Every required question this household is asked was among them (the follow-ups of other answers apart).
+    asked = {"applying_with", "children_count", "amount_salary", "amount_child_allowance", "cost_electricity"}
+    assert asked | {"education_level", "children_ages", "violence", "criminal_record"} <= checked
+    assert len(checked) >= 35, sorted(checked)
+
+
+def test_the_own_words_check_can_fail(error_pages):
+    """A message that is not the question's own would be found: the English page's message is not the Swedish."""
+    question = INSTRUMENT.question("applying_with")
+    english = error_pages["en"]["household (empty)"]
+    found = dict(QUESTION_ERROR.findall(english))
+    assert _message_text(found["applying_with"]) != question.error
+    assert _message_text(dict(QUESTION_ERROR.findall(error_pages["sv"]["household (empty)"]))["applying_with"]) == (
+        question.error
+    )

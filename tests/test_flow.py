@@ -57,7 +57,7 @@ def test_done_sections_are_passed_by_and_the_end_goes_round_to_the_first_not_don
     person = Applicant(client).start()
     fill(person, {"household": SINGLE_PART_I["household"], "occupation": SINGLE_PART_I["occupation"]})
     # Sections "income" and "assets" done out of order, from the task list.
-    fill(person, {k: SINGLE_PART_I[k] for k in ("incomes", "assets")})
+    fill(person, {k: SINGLE_PART_I[k] for k in ("incomes", "incomes_other", "assets")})
     fill(person, {"reason": SINGLE_PART_I["reason"]})
     # "reason" is finished: "income" and "assets" are done, so on to "housing".
     assert person.answer("done_already", SINGLE_PART_I["done_already"]).location.endswith("/sv/q/housing")

@@ -121,9 +121,37 @@ def test_sensitive_pages_come_last_for_everyone():
     ],
 )
 def test_children_are_asked_about_an_illness_only_when_there_is_one(answers, children, asked):
-    """2.43 ("do the children know?") followed a "no" to illness and addiction; now it follows a "yes"."""
+    """2.44 ("do the children know?") followed a "no" to illness and addiction; now it follows a "yes"."""
     pages = {p.id for p in applicable_pages(PART_II, answers, adult_context({"children_count": children}, 1))}
     assert ("children_informed" in pages) is asked
+
+
+@pytest.mark.parametrize(
+    ("children", "asked", "not_asked"),
+    [
+        pytest.param(1, "child_age", "children_ages", id="one-child"),
+        pytest.param(2, "children_ages", "child_age", id="two-children"),
+        pytest.param(7, "children_ages", "child_age", id="many-children"),
+    ],
+)
+def test_the_childrens_ages_are_asked_in_words_that_fit_the_count(children, asked, not_asked):
+    """ "Hur gamla är barnen? 3, 7 och 12 år" was asked of a parent with one child."""
+    page = INSTRUMENT.locate_page("children_everyday")[2]
+    shown = {q.id for q in visible_questions(page, {}, adult_context({"children_count": children}, 1))}
+    assert asked in shown
+    assert not_asked not in shown
+
+
+def test_one_child_is_asked_about_one_child():
+    one, several = INSTRUMENT.question("child_age"), INSTRUMENT.question("children_ages")
+    assert (one.text, several.text) == ("Hur gammalt är barnet?", "Hur gamla är barnen?")
+    assert "barnen" not in one.help + one.error  # its help and error speak of one child too
+    assert "varje barn" in several.help
+
+
+def test_the_ages_of_children_no_longer_there_are_dropped():
+    answers = {"children_ages": {"text": "3 och 7", "lang": "sv"}, "violence": "no"}
+    assert prune(PART_II, answers, adult_context({"children_count": 1}, 1)) == {"violence": "no"}
 
 
 def test_adult_context_maps_each_adults_own_facts():
@@ -139,8 +167,19 @@ def test_adult_context_maps_each_adults_own_facts():
 PART_ONE_CASES = [
     pytest.param({"applying_with": "with_partner"}, {"partner_occupation"}, set(), id="couple-partner-page"),
     pytest.param({"applying_with": "alone"}, set(), {"partner_occupation"}, id="alone-no-partner-page"),
-    pytest.param({"incomes": ["none"]}, {"incomes"}, {"income_amounts"}, id="no-income-no-amounts"),
-    pytest.param({"incomes": ["salary"]}, {"income_amounts"}, set(), id="salary-amounts"),
+    pytest.param(
+        {"incomes_work": ["none"], "incomes_other": ["none"]},
+        {"incomes", "incomes_other"},
+        {"income_amounts", "other_income_amounts"},
+        id="no-income-no-amounts",
+    ),
+    pytest.param({"incomes_work": ["salary"]}, {"income_amounts"}, {"other_income_amounts"}, id="salary-amounts"),
+    pytest.param(
+        {"incomes_work": ["none"], "incomes_other": ["child_allowance"]},
+        {"other_income_amounts"},
+        {"income_amounts"},
+        id="allowance-amounts",
+    ),
 ]
 
 
@@ -171,10 +210,24 @@ VISIBLE_CASES = [
     ),
     pytest.param(
         "income_amounts",
-        {"incomes": ["salary", "pension"]},
+        {"incomes_work": ["salary", "pension"]},
         {"amount_salary", "amount_pension"},
-        {"amount_child_allowance", "income_other_what"},
+        {"amount_sickness_benefit", "amount_unemployment_benefit"},
         id="amounts-for-chosen-incomes",
+    ),
+    pytest.param(
+        "other_income_amounts",
+        {"incomes_other": ["child_allowance"]},
+        {"amount_child_allowance"},
+        {"amount_housing_allowance", "income_other_what"},
+        id="amounts-for-chosen-allowances",
+    ),
+    pytest.param(
+        "other_income_amounts",
+        {"incomes_other": ["other"]},
+        {"amount_other", "income_other_what"},
+        {"amount_child_allowance"},
+        id="other-money-asks-what",
     ),
     pytest.param(
         "housing",
@@ -282,7 +335,8 @@ SINGLE_PART_I = {
     "af_registered": "yes",
     "reason": ["unemployed"],
     "done_already": ["job_seeking"],
-    "incomes": ["none"],
+    "incomes_work": ["none"],
+    "incomes_other": ["none"],
     "bank_balance": 0,
     "owns_car": "no",
     "owns_property": "no",
@@ -303,7 +357,10 @@ MISSING_CASES = [
         ["partner_occupation", "partner_af_registered"],
         id="couple-needs-partner-page",
     ),
-    pytest.param({**SINGLE_PART_I, "incomes": ["salary"]}, ["amount_salary"], id="amount-for-chosen-income"),
+    pytest.param({**SINGLE_PART_I, "incomes_work": ["salary"]}, ["amount_salary"], id="amount-for-chosen-income"),
+    pytest.param(
+        {**SINGLE_PART_I, "incomes_other": ["student_aid"]}, ["amount_student_aid"], id="amount-for-chosen-allowance"
+    ),
     pytest.param({**SINGLE_PART_I, "housing_type": "rent_first_hand"}, ["rent"], id="rent-when-renting"),
     pytest.param({k: v for k, v in SINGLE_PART_I.items() if k != "owns_car"}, ["owns_car"], id="unanswered"),
     pytest.param({**SINGLE_PART_I, "reason": []}, ["reason"], id="empty-list-is-no-answer"),
@@ -317,10 +374,9 @@ def test_missing_required(answers, missing):
 
 def test_missing_required_ignores_optional_and_hidden_questions():
     ids = {question.id for question in missing_required(PART_I, {})}
-    assert {"applying_with", "occupation", "reason", "incomes", "housing_type"} <= ids
+    assert {"applying_with", "occupation", "reason", "incomes_work", "incomes_other", "housing_type"} <= ids
     # optional, or shown only after an answer that is not there
     assert not ids & {
-        "expected_time",
         "obstacles",
         "reason_other",
         "sick_leave_extent",

@@ -28,8 +28,8 @@ from .contact import NotValid, Refusal, format_personal_number, parse_email, par
 
 
 class OneChoiceField(RadioField):
-    """Radio buttons whose "nothing chosen" is the required rule's to report ("Välj ett svar."), not the
-    library's "not a valid choice"."""
+    """Radio buttons whose "nothing chosen" is the required rule's to report (the question's own error message),
+    not the library's "not a valid choice"."""
 
     def pre_validate(self, form: Any) -> None:
         if self.data not in (None, ""):
@@ -162,12 +162,6 @@ def _contact_message(kind: QType, refusal: Refusal) -> str:
     return _("Skriv e-postadressen på rätt sätt, till exempel namn@exempel.se.")
 
 
-def _required_message(question: Question) -> str:
-    if question.type in (QType.SINGLE, QType.MULTI):
-        return _("Välj ett svar.")
-    return _("Skriv ett svar.")
-
-
 class ExclusiveChoice:
     """An answer such as "none of these" stands alone; the message names it, in the page's language."""
 
@@ -201,7 +195,8 @@ class RequiredWhenShown:
             # for a question that may be left empty, which must not be saved as if nothing had been typed.
             raise StopValidation()
         if self.question.required and form.enforce_required and field.data in (None, "", []):
-            raise StopValidation(_required_message(self.question))
+            # The question's own words for what to do (validate.py makes sure every required question has them).
+            raise StopValidation(translated(self.question, "error"))
         if field.data in (None, "", []):
             field.errors[:] = []
             raise StopValidation()

@@ -15,6 +15,7 @@ def question_as_json(q: Question) -> dict[str, Any]:
         "text": q.text,
         "help": q.help,
         "why": q.why,
+        "error": q.error,
         "options": [
             {"code": o.code, "label": o.label, **({"show_when": o.show_when} if o.show_when else {})} for o in q.options
         ],

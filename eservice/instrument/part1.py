@@ -1,7 +1,7 @@
 """Part I, grundutredning: the household's situation and economy. Filled in once per household."""
 
-from .builders import DONT_KNOW, YES_NO, opt, q, unless, when
-from .schema import Page, Part, Question, Section
+from .builders import YES_NO, opt, q, unless, when
+from .schema import Option, Page, Part, Question, Section
 from .schema import QType as T
 
 OCCUPATIONS = (
@@ -20,7 +20,10 @@ PARTNER_OCCUPATIONS = tuple(
 )
 SICK_EXTENT = (opt("full", "Helt"), opt("partly", "Delvis"))
 
-INCOMES = (
+# Incomes are asked on two pages (14 choices and six explained words were too long for a phone): pay and
+# compensation first, then allowances and other money. Option codes are those of the one question they replace.
+NONE_OF_THESE = opt("none", "Nej, inget av detta")
+WORK_INCOMES = (
     opt("salary", "Lön"),
     opt("unemployment_benefit", "Pengar från a-kassan"),
     opt("sickness_benefit", "Sjukpenning"),
@@ -28,13 +31,16 @@ INCOMES = (
     opt("activity_compensation", "Sjukersättning eller aktivitetsersättning"),
     opt("establishment_benefit", "Etableringsersättning"),
     opt("pension", "Pension"),
+    NONE_OF_THESE,
+)
+OTHER_INCOMES = (
     opt("housing_allowance", "Bostadsbidrag"),
     opt("child_allowance", "Barnbidrag"),
     opt("maintenance_support", "Underhållsstöd eller underhållsbidrag"),
     opt("student_aid", "Studiemedel från CSN"),
     opt("money_received", "Swish eller andra pengar som du får"),
     opt("other", "Något annat"),
-    opt("none", "Inga pengar kommer in"),
+    NONE_OF_THESE,
 )
 HOUSING = (
     opt("rent_first_hand", "Jag hyr med eget kontrakt"),
@@ -58,15 +64,17 @@ COSTS = (
 )
 
 
-def amount(id: str, number: str, label: str, code: str, source: str) -> Question:
-    return q(
-        id,
-        number,
-        T.MONEY,
-        f"{label}: hur mycket per månad?",
-        help="Skriv ett ungefärligt belopp i kronor.",
-        show_when=when(source, code),
-    )
+# "About how much" is said once on the page, not under each of up to seven amounts (the page must fit a phone).
+ABOUT_HOW_MUCH = "Skriv ungefär hur mycket som kommer in varje månad, i kronor."
+
+
+def amount(id: str, number: str, label: str, code: str, source: str, error: str) -> Question:
+    return q(id, number, T.MONEY, f"{label}: hur mycket per månad?", show_when=when(source, code), error=error)
+
+
+def received(*options: Option) -> list[str]:
+    """The codes of money that comes in: every option but "none of these"."""
+    return [o.code for o in options if o.code != "none"]
 
 
 PART_I = Part(
@@ -93,6 +101,7 @@ PART_I = Part(
                                 opt("with_partner", "Jag söker med min make, maka eller sambo"),
                             ),
                             help="Gifta och sambor söker tillsammans.",
+                            error="Välj om du söker ensam eller med make, maka eller sambo.",
                         ),
                         q(
                             "children_count",
@@ -105,6 +114,7 @@ PART_I = Part(
                             ),
                             min=0,
                             max=20,
+                            error="Skriv hur många barn som bor hos dig. Skriv 0 om inga barn bor hos dig.",
                         ),
                         q(
                             "other_adults",
@@ -113,6 +123,7 @@ PART_I = Part(
                             "Bor någon annan vuxen hos dig?",
                             options=YES_NO,
                             help="Till exempel ett vuxet barn, en förälder eller en vän.",
+                            error="Välj om någon annan vuxen bor hos dig.",
                         ),
                     ),
                 ),
@@ -133,6 +144,7 @@ PART_I = Part(
                             "Vad gör du just nu?",
                             options=OCCUPATIONS,
                             help="Välj det som stämmer bäst.",
+                            error="Välj vad du gör just nu.",
                         ),
                         q(
                             "sick_leave_extent",
@@ -141,6 +153,7 @@ PART_I = Part(
                             "Om du är sjukskriven: är du sjukskriven helt eller delvis?",
                             options=SICK_EXTENT,
                             show_when=when("occupation", "sick_listed"),
+                            error="Välj om du är sjukskriven helt eller delvis.",
                         ),
                         q(
                             "af_registered",
@@ -150,6 +163,7 @@ PART_I = Part(
                             options=YES_NO,
                             glossary=("arbetsformedlingen",),
                             show_when=unless("occupation", "pensioner"),
+                            error="Välj om du är inskriven på Arbetsförmedlingen.",
                         ),
                     ),
                 ),
@@ -164,6 +178,7 @@ PART_I = Part(
                             T.SINGLE,
                             "Vad gör din make, maka eller sambo just nu?",
                             options=PARTNER_OCCUPATIONS,
+                            error="Välj vad din make, maka eller sambo gör just nu.",
                         ),
                         q(
                             "partner_sick_leave_extent",
@@ -172,6 +187,7 @@ PART_I = Part(
                             "Om hen är sjukskriven: är hen sjukskriven helt eller delvis?",
                             options=SICK_EXTENT,
                             show_when=when("partner_occupation", "sick_listed"),
+                            error="Välj om hen är sjukskriven helt eller delvis.",
                         ),
                         q(
                             "partner_af_registered",
@@ -181,6 +197,7 @@ PART_I = Part(
                             options=YES_NO,
                             glossary=("arbetsformedlingen",),
                             show_when=unless("partner_occupation", "pensioner"),
+                            error="Välj om hen är inskriven på Arbetsförmedlingen.",
                         ),
                     ),
                 ),
@@ -209,6 +226,7 @@ PART_I = Part(
                                 opt("waiting", "Jag väntar på pengar från en annan myndighet"),
                                 opt("other", "Något annat"),
                             ),
+                            error="Välj varför du söker. Du kan välja flera.",
                         ),
                         q(
                             "reason_other",
@@ -241,6 +259,7 @@ PART_I = Part(
                                 opt("other", "Något annat"),
                                 opt("nothing", "Inget än"),
                             ),
+                            error="Välj vad du redan har gjort, eller välj ”Inget än”.",
                         ),
                         q(
                             "done_other",
@@ -256,21 +275,6 @@ PART_I = Part(
                             "Finns det något som gör det svårt för dig att få pengar på egen hand?",
                             help="Skriv med egna ord. Du kan också prata om det på mötet.",
                         ),
-                        q(
-                            "expected_time",
-                            "1.15",
-                            T.SINGLE,
-                            "Hur länge tror du att du behöver stöd?",
-                            required=False,
-                            help="Ingen kan veta säkert. Svara det du tror.",
-                            options=(
-                                opt("under_1_month", "Kortare än en månad"),
-                                opt("1_3_months", "En till tre månader"),
-                                opt("3_6_months", "Tre till sex månader"),
-                                opt("longer", "Längre tid"),
-                                DONT_KNOW,
-                            ),
-                        ),
                     ),
                 ),
             ),
@@ -281,66 +285,163 @@ PART_I = Part(
             pages=(
                 Page(
                     id="incomes",
-                    title="Pengar som kommer in",
+                    title="Lön och ersättning",
                     intro="Tänk på alla pengar som kommer in till hushållet varje månad.",
                     questions=(
                         q(
-                            "incomes",
-                            "1.16",
+                            "incomes_work",
+                            "1.15",
                             T.MULTI,
-                            "Vilka pengar kommer in till hushållet?",
-                            options=INCOMES,
+                            "Får någon i hushållet lön, ersättning eller pension?",
+                            options=WORK_INCOMES,
                             exclusive=("none",),
                             help="Du kan välja flera.",
-                            glossary=(
-                                "sjukpenning",
-                                "aktivitetsersattning",
-                                "sjukersattning",
-                                "bostadsbidrag",
-                                "underhallsstod",
-                                "etableringsprogrammet",
-                            ),
+                            glossary=("sjukpenning", "aktivitetsersattning", "sjukersattning", "etableringsprogrammet"),
+                            error="Välj vilka pengar som kommer in, eller välj ”Nej, inget av detta”.",
                         ),
                     ),
                 ),
                 Page(
                     id="income_amounts",
                     title="Hur mycket pengar som kommer in",
-                    show_when=unless("incomes", "none"),
+                    intro=ABOUT_HOW_MUCH,
+                    show_when=when("incomes_work", *received(*WORK_INCOMES)),
                     questions=(
-                        amount("amount_salary", "1.17", "Lön", "salary", "incomes"),
-                        amount("amount_unemployment_benefit", "1.18", "A-kassa", "unemployment_benefit", "incomes"),
-                        amount("amount_sickness_benefit", "1.19", "Sjukpenning", "sickness_benefit", "incomes"),
-                        amount("amount_parental_benefit", "1.20", "Föräldrapenning", "parental_benefit", "incomes"),
+                        amount(
+                            "amount_salary",
+                            "1.16",
+                            "Lön",
+                            "salary",
+                            "incomes_work",
+                            "Skriv hur mycket lön som kommer in per månad.",
+                        ),
+                        amount(
+                            "amount_unemployment_benefit",
+                            "1.17",
+                            "A-kassa",
+                            "unemployment_benefit",
+                            "incomes_work",
+                            "Skriv hur mycket pengar från a-kassan som kommer in per månad.",
+                        ),
+                        amount(
+                            "amount_sickness_benefit",
+                            "1.18",
+                            "Sjukpenning",
+                            "sickness_benefit",
+                            "incomes_work",
+                            "Skriv hur mycket sjukpenning som kommer in per månad.",
+                        ),
+                        amount(
+                            "amount_parental_benefit",
+                            "1.19",
+                            "Föräldrapenning",
+                            "parental_benefit",
+                            "incomes_work",
+                            "Skriv hur mycket föräldrapenning som kommer in per månad.",
+                        ),
                         amount(
                             "amount_activity_compensation",
-                            "1.21",
+                            "1.20",
                             "Sjukersättning eller aktivitetsersättning",
                             "activity_compensation",
-                            "incomes",
+                            "incomes_work",
+                            "Skriv hur mycket sjukersättning eller aktivitetsersättning som kommer in per månad.",
                         ),
                         amount(
                             "amount_establishment_benefit",
-                            "1.22",
+                            "1.21",
                             "Etableringsersättning",
                             "establishment_benefit",
-                            "incomes",
+                            "incomes_work",
+                            "Skriv hur mycket etableringsersättning som kommer in per månad.",
                         ),
-                        amount("amount_pension", "1.23", "Pension", "pension", "incomes"),
-                        amount("amount_housing_allowance", "1.24", "Bostadsbidrag", "housing_allowance", "incomes"),
-                        amount("amount_child_allowance", "1.25", "Barnbidrag", "child_allowance", "incomes"),
                         amount(
-                            "amount_maintenance_support", "1.26", "Underhållsstöd", "maintenance_support", "incomes"
+                            "amount_pension",
+                            "1.22",
+                            "Pension",
+                            "pension",
+                            "incomes_work",
+                            "Skriv hur mycket pension som kommer in per månad.",
                         ),
-                        amount("amount_student_aid", "1.27", "Studiemedel", "student_aid", "incomes"),
-                        amount("amount_money_received", "1.28", "Pengar som du får", "money_received", "incomes"),
-                        amount("amount_other", "1.29", "Andra pengar", "other", "incomes"),
+                    ),
+                ),
+                Page(
+                    id="incomes_other",
+                    title="Bidrag och andra pengar",
+                    questions=(
+                        q(
+                            "incomes_other",
+                            "1.23",
+                            T.MULTI,
+                            "Får hushållet bidrag eller andra pengar?",
+                            options=OTHER_INCOMES,
+                            exclusive=("none",),
+                            help="Du kan välja flera.",
+                            glossary=("bostadsbidrag", "underhallsstod"),
+                            error="Välj vilka pengar som kommer in, eller välj ”Nej, inget av detta”.",
+                        ),
+                    ),
+                ),
+                Page(
+                    id="other_income_amounts",
+                    title="Hur mycket bidrag och andra pengar som kommer in",
+                    intro=ABOUT_HOW_MUCH,
+                    show_when=when("incomes_other", *received(*OTHER_INCOMES)),
+                    questions=(
+                        amount(
+                            "amount_housing_allowance",
+                            "1.24",
+                            "Bostadsbidrag",
+                            "housing_allowance",
+                            "incomes_other",
+                            "Skriv hur mycket bostadsbidrag som kommer in per månad.",
+                        ),
+                        amount(
+                            "amount_child_allowance",
+                            "1.25",
+                            "Barnbidrag",
+                            "child_allowance",
+                            "incomes_other",
+                            "Skriv hur mycket barnbidrag som kommer in per månad.",
+                        ),
+                        amount(
+                            "amount_maintenance_support",
+                            "1.26",
+                            "Underhållsstöd",
+                            "maintenance_support",
+                            "incomes_other",
+                            "Skriv hur mycket underhållsstöd som kommer in per månad.",
+                        ),
+                        amount(
+                            "amount_student_aid",
+                            "1.27",
+                            "Studiemedel",
+                            "student_aid",
+                            "incomes_other",
+                            "Skriv hur mycket studiemedel som kommer in per månad.",
+                        ),
+                        amount(
+                            "amount_money_received",
+                            "1.28",
+                            "Pengar som du får",
+                            "money_received",
+                            "incomes_other",
+                            "Skriv hur mycket pengar som du får på Swish eller på annat sätt per månad.",
+                        ),
+                        amount(
+                            "amount_other",
+                            "1.29",
+                            "Andra pengar",
+                            "other",
+                            "incomes_other",
+                            "Skriv hur mycket andra pengar som kommer in per månad.",
+                        ),
                         q(
                             "income_other_what",
                             "1.30",
                             T.TEXT,
                             "Vad är de andra pengarna?",
-                            show_when=when("incomes", "other"),
+                            show_when=when("incomes_other", "other"),
                         ),
                     ),
                 ),
@@ -365,8 +466,18 @@ PART_I = Part(
                             ),
                             min=-1_000_000,
                             max=100_000_000,
+                            error=(
+                                "Skriv hur mycket pengar hushållet har på banken. Skriv 0 om ni inte har några pengar."
+                            ),
                         ),
-                        q("owns_car", "1.32", T.SINGLE, "Äger någon i hushållet en bil?", options=YES_NO),
+                        q(
+                            "owns_car",
+                            "1.32",
+                            T.SINGLE,
+                            "Äger någon i hushållet en bil?",
+                            options=YES_NO,
+                            error="Välj om någon i hushållet äger en bil.",
+                        ),
                         q(
                             "owns_property",
                             "1.33",
@@ -374,6 +485,7 @@ PART_I = Part(
                             "Äger någon i hushållet ett hus, en lägenhet eller mark?",
                             options=YES_NO,
                             help="Det gäller också hus och mark i ett annat land.",
+                            error="Välj om någon i hushållet äger ett hus, en lägenhet eller mark.",
                         ),
                         q("assets_other", "1.34", T.TEXTAREA, "Äger ni något annat som är värt mycket pengar?"),
                     ),
@@ -395,6 +507,7 @@ PART_I = Part(
                             "Hur bor du?",
                             options=HOUSING,
                             glossary=("andrahandskontrakt", "bostadsratt"),
+                            error="Välj hur du bor.",
                         ),
                         q(
                             "rent",
@@ -403,6 +516,7 @@ PART_I = Part(
                             "Hur mycket betalar du i hyra eller avgift per månad?",
                             help="Skriv beloppet i kronor.",
                             show_when=when("housing_type", *PAYS_RENT),
+                            error="Skriv hur mycket du betalar i hyra eller avgift per månad.",
                         ),
                         q(
                             "landlord",
@@ -432,14 +546,57 @@ PART_I = Part(
                             "Vilka av de här kostnaderna har hushållet?",
                             options=COSTS,
                             exclusive=("none",),
-                            help="Du kan välja flera.",
+                            help="Du kan välja flera. Skriv sedan ungefär vad varje kostnad är per månad.",
+                            error="Välj vilka kostnader hushållet har, eller välj ”Inga av dessa”.",
                         ),
-                        amount("cost_electricity", "1.40", "El", "electricity", "costs"),
-                        amount("cost_home_insurance", "1.41", "Hemförsäkring", "home_insurance", "costs"),
-                        amount("cost_childcare_fee", "1.42", "Förskola eller fritids", "childcare_fee", "costs"),
-                        amount("cost_travel_to_work", "1.43", "Resor", "travel_to_work", "costs"),
-                        amount("cost_union_fee", "1.44", "Fack eller a-kassa", "union_fee", "costs"),
-                        amount("cost_medicine_care", "1.45", "Medicin och vård", "medicine_care", "costs"),
+                        amount(
+                            "cost_electricity",
+                            "1.40",
+                            "El",
+                            "electricity",
+                            "costs",
+                            "Skriv hur mycket ni betalar för el per månad.",
+                        ),
+                        amount(
+                            "cost_home_insurance",
+                            "1.41",
+                            "Hemförsäkring",
+                            "home_insurance",
+                            "costs",
+                            "Skriv hur mycket ni betalar för hemförsäkring per månad.",
+                        ),
+                        amount(
+                            "cost_childcare_fee",
+                            "1.42",
+                            "Förskola eller fritids",
+                            "childcare_fee",
+                            "costs",
+                            "Skriv hur mycket ni betalar för förskola eller fritids per månad.",
+                        ),
+                        amount(
+                            "cost_travel_to_work",
+                            "1.43",
+                            "Resor",
+                            "travel_to_work",
+                            "costs",
+                            "Skriv hur mycket ni betalar för resor per månad.",
+                        ),
+                        amount(
+                            "cost_union_fee",
+                            "1.44",
+                            "Fack eller a-kassa",
+                            "union_fee",
+                            "costs",
+                            "Skriv hur mycket ni betalar till fack eller a-kassa per månad.",
+                        ),
+                        amount(
+                            "cost_medicine_care",
+                            "1.45",
+                            "Medicin och vård",
+                            "medicine_care",
+                            "costs",
+                            "Skriv hur mycket ni betalar för medicin och vård per månad.",
+                        ),
                     ),
                 ),
             ),
@@ -473,6 +630,7 @@ PART_I = Part(
                                     show_when=when("applying_with", "with_partner"),
                                 ),
                             ),
+                            error="Välj om ni vill ha en tolk på mötet.",
                         ),
                         q(
                             "interpreter_language",
@@ -482,6 +640,7 @@ PART_I = Part(
                             help="Skriv gärna dialekt också. Till exempel: arabiska, irakisk dialekt.",
                             required=True,
                             show_when=when("interpreter_needed", "yes_me", "yes_partner", "yes_both"),
+                            error="Skriv vilket språk tolken ska tala.",
                         ),
                     ),
                 ),

@@ -10,6 +10,9 @@ from .schema import QType as T
 # Work questions are not forced on pensioners or on people on full-time sick leave (research finding 6).
 NOT_OUT_OF_WORK = {"not": {"any": [when("me.occupation", "pensioner"), when("me.sick_leave_extent", "full")]}}
 HAS_CHILDREN = more_than("children_count", 0)
+# The children's ages are asked in words that fit the count: "Hur gammalt är barnet?" or "Hur gamla är barnen?".
+SEVERAL_CHILDREN = more_than("children_count", 1)
+ONE_CHILD = {"not": SEVERAL_CHILDREN}  # in the children's section, which is shown only when there are children
 
 
 def pq(id: str, number: str, type: QType, text: str, **kwargs: Any) -> Question:
@@ -43,6 +46,7 @@ PART_II = Part(
                             required=True,
                             max_length=100,
                             help="Skriv ditt förnamn och efternamn.",
+                            error="Skriv vad du heter.",
                         ),
                         pq(
                             "birth_year",
@@ -52,6 +56,7 @@ PART_II = Part(
                             help="Till exempel 1985.",
                             min=1900,
                             max=datetime.now(UTC).year,  # read at start-up; no adult applying was born this year
+                            error="Skriv vilket år du är född, till exempel 1985.",
                         ),
                         pq(
                             "gender",
@@ -103,6 +108,7 @@ PART_II = Part(
                                 opt("email", "Ni kan skicka e-post"),
                                 opt("i_contact_you", "Inget av det är säkert. Jag hör av mig själv."),
                             ),
+                            error="Välj hur vi kan kontakta dig på ett säkert sätt.",
                         ),
                         pq(
                             "phone",
@@ -111,6 +117,7 @@ PART_II = Part(
                             "Vilket telefonnummer har du?",
                             help="Till exempel 070-123 45 67.",
                             show_when=unless("safe_contact", "i_contact_you"),
+                            error="Skriv ditt telefonnummer.",
                         ),
                         pq(
                             "email",
@@ -146,6 +153,7 @@ PART_II = Part(
                                 opt("university", "Universitet eller högskola"),
                                 DONT_KNOW,
                             ),
+                            error="Välj den högsta skola du har gått klart.",
                         ),
                         pq(
                             "education_details",
@@ -179,6 +187,7 @@ PART_II = Part(
                                 opt("1_5_years", "Ett till fem år"),
                                 opt("over_5_years", "Mer än fem år"),
                             ),
+                            error="Välj hur länge du har arbetat sammanlagt.",
                         ),
                         pq(
                             "previous_jobs",
@@ -218,6 +227,7 @@ PART_II = Part(
                                 opt("other", "Något annat"),
                                 opt("nothing", "Inget särskilt"),
                             ),
+                            error="Välj vad som gör det svårt att få ett arbete, eller välj ”Inget särskilt”.",
                         ),
                     ),
                 ),
@@ -245,6 +255,7 @@ PART_II = Part(
                                 opt("bad", "Dåligt"),
                                 RATHER_TALK,
                             ),
+                            error="Välj hur du mår just nu.",
                         ),
                         pq(
                             "health_limits",
@@ -252,6 +263,7 @@ PART_II = Part(
                             T.SINGLE,
                             "Gör din hälsa det svårt att klara vardagen?",
                             options=(opt("no", "Nej"), opt("some", "Ja, lite"), opt("much", "Ja, mycket"), RATHER_TALK),
+                            error="Välj om din hälsa gör det svårt att klara vardagen.",
                         ),
                         pq(
                             "care_contact",
@@ -266,6 +278,7 @@ PART_II = Part(
                                 opt("other_care", "Annan vård"),
                                 opt("none", "Nej, ingen kontakt"),
                             ),
+                            error="Välj vilken vård du har kontakt med, eller välj ”Nej, ingen kontakt”.",
                         ),
                         pq(
                             "health_details",
@@ -299,6 +312,7 @@ PART_II = Part(
                                 opt("not_now", "Inte alls just nu"),
                                 DONT_KNOW,
                             ),
+                            error="Välj hur mycket du tror att du kan arbeta just nu.",
                         ),
                         pq("work_ability_details", "2.19", T.TEXTAREA, "Vad skulle hjälpa dig att kunna arbeta mer?"),
                     ),
@@ -320,6 +334,7 @@ PART_II = Part(
                             "Har du någon som kan hjälpa dig när det är svårt?",
                             help="Till exempel familj, vänner, grannar eller en förening.",
                             options=(opt("several", "Ja, flera"), opt("one", "Ja, någon"), opt("no_one", "Nej, ingen")),
+                            error="Välj om du har någon som kan hjälpa dig.",
                         ),
                         pq("network_details", "2.21", T.TEXTAREA, "Vill du berätta mer om människorna runt dig?"),
                     ),
@@ -336,16 +351,29 @@ PART_II = Part(
                     title="Barnens vardag",
                     questions=(
                         pq(
-                            "children_ages",
+                            "child_age",
                             "2.22",
+                            T.INTEGER,
+                            "Hur gammalt är barnet?",
+                            help="Skriv barnets ålder i år. Skriv 0 om barnet är yngre än ett år.",
+                            min=0,
+                            max=17,
+                            show_when=ONE_CHILD,
+                            error="Skriv hur gammalt barnet är.",
+                        ),
+                        pq(
+                            "children_ages",
+                            "2.23",
                             T.TEXT,
                             "Hur gamla är barnen?",
                             required=True,
                             help="Skriv åldern på varje barn. Till exempel: 3, 7 och 12 år.",
+                            show_when=SEVERAL_CHILDREN,
+                            error="Skriv hur gamla barnen är.",
                         ),
                         pq(
                             "children_school",
-                            "2.23",
+                            "2.24",
                             T.MULTI,
                             "Vart går barnen på dagen?",
                             help="Du kan välja flera.",
@@ -355,10 +383,11 @@ PART_II = Part(
                                 opt("after_school", "Fritids"),
                                 opt("home", "Ett barn är hemma på dagen"),
                             ),
+                            error="Välj vart barnen går på dagen.",
                         ),
                         pq(
                             "children_live",
-                            "2.24",
+                            "2.25",
                             T.SINGLE,
                             "Var bor barnen?",
                             options=(
@@ -367,10 +396,11 @@ PART_II = Part(
                                 opt("mostly_other", "Mest hos den andra föräldern"),
                                 opt("other", "På annat sätt"),
                             ),
+                            error="Välj var barnen bor.",
                         ),
                         pq(
                             "custody",
-                            "2.25",
+                            "2.26",
                             T.SINGLE,
                             "Vem har vårdnaden om barnen?",
                             glossary=("vardnad",),
@@ -380,6 +410,7 @@ PART_II = Part(
                                 opt("other", "Någon annan"),
                                 DONT_KNOW,
                             ),
+                            error="Välj vem som har vårdnaden om barnen.",
                         ),
                     ),
                 ),
@@ -390,7 +421,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "meets_children",
-                            "2.26",
+                            "2.27",
                             T.SINGLE,
                             "Hur ofta träffar du barnen?",
                             show_when=when("children_live", "mostly_other", "other"),
@@ -400,14 +431,15 @@ PART_II = Part(
                                 opt("seldom", "Mer sällan"),
                                 opt("never", "Aldrig"),
                             ),
+                            error="Välj hur ofta du träffar barnen.",
                         ),
                         pq(
                             "other_parent_contact",
-                            "2.27",
+                            "2.28",
                             T.TEXTAREA,
                             "Hur har barnen kontakt med den andra föräldern?",
                         ),
-                        pq("shared_costs", "2.28", T.TEXTAREA, "Hur delar ni på ansvaret och kostnaderna för barnen?"),
+                        pq("shared_costs", "2.29", T.TEXTAREA, "Hur delar ni på ansvaret och kostnaderna för barnen?"),
                     ),
                 ),
                 Page(
@@ -416,7 +448,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "children_health",
-                            "2.29",
+                            "2.30",
                             T.SINGLE,
                             "Hur mår barnen?",
                             why="Vi vill att barnen ska ha det bra. Därför frågar vi om dem.",
@@ -426,27 +458,30 @@ PART_II = Part(
                                 opt("worried", "Jag oroar mig mycket"),
                                 RATHER_TALK,
                             ),
+                            error="Välj hur barnen mår.",
                         ),
                         pq(
                             "children_needs",
-                            "2.30",
+                            "2.31",
                             T.TEXTAREA,
                             "Behöver något barn extra stöd?",
                             help="Till exempel för hälsa, skola eller en funktionsnedsättning.",
                         ),
                         pq(
                             "children_space",
-                            "2.31",
+                            "2.32",
                             T.SINGLE,
                             "Har barnen plats hemma att leka och göra läxor?",
                             options=YES_NO,
+                            error="Välj om barnen har plats hemma att leka och göra läxor.",
                         ),
                         pq(
                             "childcare_enough",
-                            "2.32",
+                            "2.33",
                             T.SINGLE,
                             "Har du barnomsorg så att du kan söka arbete, studera eller vara med i aktiviteter?",
                             options=(*YES_NO, opt("not_needed", "Det behövs inte")),
+                            error="Välj om du har den barnomsorg som du behöver.",
                         ),
                     ),
                 ),
@@ -462,7 +497,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "future_goals",
-                            "2.33",
+                            "2.34",
                             T.MULTI,
                             "Vad vill du ska hända framåt?",
                             help="Du kan välja flera.",
@@ -472,10 +507,11 @@ PART_II = Part(
                                 opt("studies", "Studera"),
                                 opt("other", "Något annat"),
                             ),
+                            error="Välj vad du vill ska hända framåt. Du kan välja flera.",
                         ),
                         pq(
                             "goals_own_words",
-                            "2.34",
+                            "2.35",
                             T.TEXTAREA,
                             "Berätta om ditt mål med egna ord.",
                             help="Till exempel: jag vill bli undersköterska. Eller: jag vill orka mer.",
@@ -488,7 +524,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "what_helps",
-                            "2.35",
+                            "2.36",
                             T.MULTI,
                             "Vad kan hjälpa dig att klara dig på egna pengar?",
                             glossary=("sjalvforsorjning",),
@@ -499,11 +535,12 @@ PART_II = Part(
                                 opt("education", "Utbildning"),
                                 opt("other", "Något annat"),
                             ),
+                            error="Välj vad som kan hjälpa dig. Du kan välja flera.",
                         ),
-                        pq("what_helps_words", "2.36", T.TEXTAREA, "Vad mer kan hjälpa dig?"),
+                        pq("what_helps_words", "2.37", T.TEXTAREA, "Vad mer kan hjälpa dig?"),
                         pq(
                             "self_support_estimate",
-                            "2.37",
+                            "2.38",
                             T.SINGLE,
                             "När tror du att du kan klara dig på egna pengar?",
                             required=False,
@@ -536,7 +573,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "substance_use",
-                            "2.38",
+                            "2.39",
                             T.SINGLE,
                             "Har alkohol, droger, tabletter eller spel ställt till problem för dig det senaste året?",
                             why=(
@@ -545,14 +582,16 @@ PART_II = Part(
                             ),
                             glossary=("sekretess",),
                             options=(*YES_NO, RATHER_TALK),
+                            error="Välj ja eller nej. Du kan också välja att prata om det på mötet.",
                         ),
                         pq(
                             "substance_help",
-                            "2.39",
+                            "2.40",
                             T.SINGLE,
                             "Vill du ha hjälp med det?",
                             show_when=when("substance_use", "yes"),
                             options=(*YES_NO, DONT_KNOW),
+                            error="Välj om du vill ha hjälp.",
                         ),
                     ),
                 ),
@@ -567,21 +606,23 @@ PART_II = Part(
                     questions=(
                         pq(
                             "violence",
-                            "2.40",
+                            "2.41",
                             T.SINGLE,
                             "Har någon hotat dig eller gjort dig illa?",
                             help="Det kan vara någon i familjen, en partner eller någon annan.",
                             why="Alla har rätt att leva utan våld. Vi kan hjälpa dig att vara trygg.",
                             options=(*YES_NO, RATHER_TALK),
+                            error="Välj ja eller nej. Du kan också välja att prata om det på mötet.",
                         ),
                         pq(
                             "violence_now",
-                            "2.41",
+                            "2.42",
                             T.SINGLE,
                             "Händer det fortfarande?",
                             help="Ring 112 om du är i fara nu.",
                             show_when=when("violence", "yes"),
                             options=(*YES_NO, RATHER_TALK),
+                            error="Välj om det händer fortfarande.",
                         ),
                     ),
                 ),
@@ -591,7 +632,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "criminal_record",
-                            "2.42",
+                            "2.43",
                             T.SINGLE,
                             "Har du blivit dömd för ett brott?",
                             help=(
@@ -603,6 +644,7 @@ PART_II = Part(
                                 "Vissa arbeten kräver ett utdrag ur registret. Vi frågar för att kunna planera med dig."
                             ),
                             options=(*YES_NO, DONT_KNOW, RATHER_TALK),
+                            error="Välj om du har blivit dömd för ett brott.",
                         ),
                     ),
                 ),
@@ -616,11 +658,12 @@ PART_II = Part(
                     questions=(
                         pq(
                             "children_informed",
-                            "2.43",
+                            "2.44",
                             T.SINGLE,
                             "Om du har en sjukdom eller ett beroende: vet barnen om det?",
                             why="Barn mår bättre när de får veta vad som händer. Vi kan hjälpa dig att prata med dem.",
                             options=(*YES_NO, opt("not_relevant", "Det gäller inte mig"), RATHER_TALK),
+                            error="Välj om barnen vet om det.",
                         ),
                     ),
                 ),

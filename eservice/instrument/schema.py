@@ -48,6 +48,8 @@ class Question:
     text: str
     help: str = ""
     why: str = ""  # "why we ask": shown where a question may feel intrusive
+    # The message when a required question is left empty, saying what to do: "Välj ..." / "Skriv ...".
+    error: str = ""
     options: tuple[Option, ...] = ()
     exclusive: tuple[str, ...] = ()  # multi: codes that cannot be combined with others ("none")
     required: bool = True

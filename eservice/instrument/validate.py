@@ -48,6 +48,11 @@ def _question_problems(q: Question, part_number: int) -> list[str]:
         problems.append(f"{q.id}: a number needs min <= max")
     if q.type in FREE_TEXT_TYPES and not q.max_length:
         problems.append(f"{q.id}: free text needs a max_length")
+    # Each required question says what to do when it is left empty ("Välj om du söker ensam ..."), not "Välj ett svar".
+    if q.required and not q.error.strip():
+        problems.append(f"{q.id}: a required question needs an error message saying what to do")
+    if q.error and not q.required:
+        problems.append(f"{q.id}: an optional question is never refused, so its error message would never show")
     return problems
 
 

@@ -69,3 +69,19 @@ def test_cut_off_text_would_be_found(new_device):
         "several lines at this width, so that the fixed height cuts it off.</div><p>Fine.</p>"
     )
     assert page.evaluate(_CLIPPED) == ["div.box"]
+
+
+SMALL_PHONE = {"width": 360, "height": 640}
+H1_TOP_MAX_PX = 185  # was 315 (sv, start page); now the first screen has room for the question under it
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar", "ti"])
+def test_the_heading_is_near_the_top_of_a_small_phone(new_device, lang):
+    page = new_device(viewport=SMALL_PHONE).new_page()
+    StartPage.open(page).start().confirm_saved()
+    tops = {}
+    for path in ("", "tasks", "q/household", "q/incomes"):
+        page.goto(f"/{lang}/{path}")
+        tops[path or "start"] = page.get_by_role("heading", level=1).bounding_box()["y"]
+    print(tops)
+    assert max(tops.values()) < H1_TOP_MAX_PX, f"[{lang}] h1 top on 360x640: {tops}"

@@ -1,7 +1,9 @@
 """Checks run on every page a journey visits; each finding is one line that names the language, the page and the
 rule, so a failure says where to look without a rerun.
 
-- axe-core (offline, axe-playwright-python) with the WCAG 2.1 A and AA rules and axe's best practices.
+- axe-core (offline, axe-playwright-python) with the WCAG 2.0, 2.1 and 2.2 A and AA rules and axe's best practices.
+- Target size (WCAG 2.2 2.5.8): every link, button, field and disclosure a person can tap is at least 24 by 24 CSS
+  pixels, or is a link inside a sentence, or has room around it (the standard's own exceptions).
 - Page weight: the page and everything it loads, gzip-compressed, from the browser's own network events, with the
   cache off, so every page is weighed as on a first visit. Every request must stay on the service's origin.
 - Structure: one h1, a title that names the page and the service, a skip link to the main content, and the quick
@@ -18,9 +20,14 @@ from urllib.parse import urlparse
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Error, Page, Request
 
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # axe's best practices too (landmarks, heading order ...): not WCAG failures, but what a screen reader user trips on.
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": [*WCAG_21_AA, "best-practice"]}, "resultTypes": ["violations"]}
+# axe ships its target-size rule (2.5.8, WCAG 2.2 AA) switched off: selecting its tag is not enough, it is named.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": [*WCAG_22_AA, "best-practice"]},
+    "rules": {"target-size": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
 PAGE_BUDGET_BYTES = 30 * 1024  # compressed, the page with everything it loads
 
 
@@ -37,7 +44,7 @@ def axe_violations(axe: Axe, page: Page) -> list[str]:
     lines = []
     for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
         targets = "; ".join(", ".join(n["target"]) for n in violation["nodes"][:5])
-        kind = "WCAG" if set(violation["tags"]) & set(WCAG_21_AA) else "best practice"
+        kind = "WCAG" if set(violation["tags"]) & set(WCAG_22_AA) else "best practice"
         lines.append(
             f"{where(page)}: axe {violation['id']} ({kind}, {violation['impact']}) "
             f"x{len(violation['nodes'])}: {violation['help']} [{targets}]"
@@ -63,6 +70,54 @@ def structure_findings(page: Page) -> list[str]:
     if skip.count() != 1 or skip.get_attribute("href") != "#main" or page.locator("main#main").count() != 1:
         found.append(f"{where(page)}: no skip link to <main id=main>")
     return found
+
+
+MIN_TARGET_PX = 24  # WCAG 2.2 2.5.8 (AA)
+
+# Every visible target smaller than 24 x 24 CSS px that none of 2.5.8's exceptions covers:
+# - inline: a link in a sentence, whose height is set by the line of text around it;
+# - spacing: a 24 px circle on the target's centre touches no other target and no other small target's circle.
+# Hidden targets (display none, a closed disclosure's content, off screen like the skip link) are not targets.
+_SMALL_TARGETS = """(min) => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], ' +
+                   '[role=link], [tabindex]:not([tabindex="-1"])';
+  const targets = [...document.querySelectorAll(selector)].filter(el => {
+    const r = el.getBoundingClientRect();
+    return el.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true}) &&
+           r.width > 0 && r.height > 0 && r.right + window.scrollX > 0 && r.bottom + window.scrollY > 0;
+  }).map(el => ({el, r: el.getBoundingClientRect()}));
+  const inSentence = el => {
+    if (!getComputedStyle(el).display.startsWith('inline')) return false;
+    let block = el.parentElement;
+    while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+    if (!block) return false;
+    // A sentence: words of plain text in the same block, not only other links (a row of links is no sentence).
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      if (/\\p{L}/u.test(text.data) && !text.parentElement.closest(selector)) return true;
+    }
+    return false;
+  };
+  const centre = r => [r.left + r.width / 2, r.top + r.height / 2];
+  const toRect = ([x, y], r) => Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+  const small = targets.filter(t => (t.r.width < min || t.r.height < min) && !inSentence(t.el));
+  return small.filter(t => {
+    const c = centre(t.r);
+    const crowded = targets.some(o => o !== t && !o.el.contains(t.el) && !t.el.contains(o.el) && (
+      toRect(c, o.r) < min / 2 ||
+      (small.includes(o) && Math.hypot(c[0] - centre(o.r)[0], c[1] - centre(o.r)[1]) < min)));
+    return crowded;
+  }).map(t => `${t.el.tagName.toLowerCase()} "${(t.el.innerText || t.el.name || '').trim().slice(0, 40)}" ` +
+              `${Math.round(t.r.width)}x${Math.round(t.r.height)}`);
+}"""
+
+
+def target_size_findings(page: Page) -> list[str]:
+    """Targets under 24 x 24 CSS px with other targets too close (WCAG 2.2 2.5.8), on the screen as it is now."""
+    return [
+        f"{where(page)}: target too small and crowded: {small}"
+        for small in page.evaluate(_SMALL_TARGETS, MIN_TARGET_PX)
+    ]
 
 
 # For each error in the summary: its link, the field it points to, and the field's own description (what a screen

@@ -80,7 +80,9 @@ def unreviewed_count(lang: Language) -> int:
 REVIEW_NOTICE = (
     "Den här översättningen är inte granskad av en auktoriserad översättare ännu. Om något är oklart, fråga på mötet."
 )
-REVIEW_NOTICE_HTML = re.compile(r'<p class="review-notice">.*?</p>\n?', re.DOTALL)
+REVIEW_NOTICE_SUMMARY = "Översättningen är inte granskad ännu."
+NOTICE_KEYS = frozenset({(None, REVIEW_NOTICE), (None, REVIEW_NOTICE_SUMMARY)})
+REVIEW_NOTICE_HTML = re.compile(r'<details class="review-notice">.*?</details>\n?', re.DOTALL)
 
 
 def page_has_unreviewed_texts() -> bool:
@@ -89,7 +91,7 @@ def page_has_unreviewed_texts() -> bool:
     if lang is SOURCE_LANGUAGE:
         return False
     reviewed = reviewed_texts(lang)
-    return any(key not in reviewed for key in shown_texts() if key != (None, REVIEW_NOTICE))
+    return any(key not in reviewed for key in shown_texts() if key not in NOTICE_KEYS)
 
 
 def drop_review_notice_when_reviewed(response: Response) -> Response:

@@ -65,7 +65,7 @@ lint: | $(BIN)/djlint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/djlint eservice/templates --lint
+	$(BIN)/djlint eservice/templates eservice/staff/templates --lint
 	$(BIN)/lint-imports
 
 # `make lint` on its own in a fresh clone installs the tools first; `make test` installs them anyway.

@@ -53,7 +53,8 @@ def staff_required(rule: str) -> Callable[[Callable[..., Any]], Callable[..., An
         def wrapped(*args: Any, **kwargs: Any) -> Any:
             member = current_member()
             if member is None:
-                return redirect(url_for("staff.sign_in", next=request.full_path if request.method == "GET" else None))
+                # The path only: a query could carry anything, and the page after sign-in needs none of it.
+                return redirect(url_for("staff.sign_in", next=request.path if request.method == "GET" else None))
             if not member.may(rule):
                 return render_template("staff/no_access.html", member=member), 403
             g.staff = member

@@ -179,7 +179,7 @@ def test_a_too_low_or_missing_acr_is_refused(app, provider, acr):
 def test_an_id_token_for_another_client_is_refused(staff_app, provider):
     """Authlib checks `aud` against our client id: a token the provider issued to the e-ID client does not pass."""
     with staff_app.test_request_context():
-        client = oidc.oauth.create_client("staff")
+        client = oidc.client_of(staff_app.config["STAFF_OIDC"])
         foreign = {"id_token": _eid_id_token(provider), "access_token": "x"}
         with pytest.raises((AuthlibBaseError, JoseError), match=r"aud|azp"):
             client.parse_id_token(foreign, nonce="n-1")

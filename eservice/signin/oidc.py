@@ -23,7 +23,6 @@ from werkzeug.wrappers import Response
 
 from .settings import PRIVATE_KEY_JWT, ClientSettings
 
-oauth = OAuth()
 TIMEOUT = 10  # seconds for every call to a provider: a provider that hangs must not hang a worker for long
 
 
@@ -49,8 +48,11 @@ class SignedIn:
 
 
 def init_app(app: Flask, clients: list[ClientSettings]) -> None:
-    oauth.init_app(app)
+    """One Authlib registry per app (and a new one when called again): a client never outlives its settings."""
+    oauth = OAuth(app)
+    app.extensions["oidc_registry"] = oauth
     app.extensions["oidc_clients"] = {}
+    app.jinja_env.globals["eid_offered"] = lambda: "eid" in app.extensions["oidc_clients"]
     for settings in clients:
         kwargs: dict[str, Any] = {
             "scope": settings.scopes,
@@ -77,8 +79,13 @@ def settings_of(name: str) -> ClientSettings | None:
     return clients.get(name)
 
 
-def _client(settings: ClientSettings):
-    client = oauth.create_client(settings.name)
+def client_of(settings: ClientSettings) -> Any:
+    oauth: OAuth = current_app.extensions["oidc_registry"]
+    return oauth.create_client(settings.name)
+
+
+def _client(settings: ClientSettings) -> tuple[Any, dict[str, Any]]:
+    client = client_of(settings)
     try:
         metadata = client.load_server_metadata()
     except (requests.RequestException, json.JSONDecodeError, ValueError) as error:

@@ -73,12 +73,13 @@ def eid_required(view: Callable[..., Any]) -> Callable[..., Any]:
     return access(EID_HOLDER)(wrapped)
 
 
-@bp.post("/<lang:lang>/e-id")
+# A link, not a form: the policy's form-action 'self' would stop a form's redirect to the broker.
+@bp.get("/<lang:lang>/e-id")
 @access(PUBLIC)
 def eid_start():
     settings = oidc.settings_of("eid")
-    if settings is None or not FlaskForm().validate_on_submit():
-        abort(404 if settings is None else 400)
+    if settings is None:
+        abort(404)
     session[LANG_KEY] = g.lang.url_code
     try:
         return oidc.begin(settings, url_for("applicant.eid_callback", _external=True))

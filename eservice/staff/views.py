@@ -15,6 +15,7 @@ from .roles import StaffMember, member_from_claims, parse_mapping
 
 log = logging.getLogger(__name__)
 NEXT_KEY = "staff_next"
+PROVIDER_SIGN_OUT_KEY = "staff_provider_sign_out"
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -41,7 +42,8 @@ def sign_in_page() -> str:
     )
 
 
-@bp.post("/sign-in")
+# A link, not a form: the policy's form-action 'self' would stop a form's redirect to the provider.
+@bp.get("/sign-in/start")
 @access(STAFF_SIGN_IN)
 def start_sign_in() -> Response:
     settings = oidc.settings_of("staff")
@@ -88,21 +90,23 @@ def callback() -> Response | tuple[str, int]:
 @bp.post("/sign-out")
 @access(STAFF_SIGN_IN)
 def sign_out_view() -> Response:
-    was_demo = (current_member() or StaffMember("", "", "", "caseworker", "", "demo")).via == "demo"
+    member = current_member()
     id_token = sign_out()
-    after = url_for("staff.signed_out", _external=True)
     settings = oidc.settings_of("staff")
-    if settings is not None and id_token and not was_demo:
+    if settings is not None and id_token and member is not None and member.via == "oidc":
+        # The policy's form-action 'self' stops a form's redirect to another site: the signed-out page offers the
+        # provider's sign-out as a link instead.
+        after = url_for("staff.signed_out", _external=True)
         provider_sign_out = oidc.end_session_url(settings, id_token, after)
         if provider_sign_out:
-            return redirect(provider_sign_out)
-    return redirect(after)
+            session[PROVIDER_SIGN_OUT_KEY] = provider_sign_out
+    return redirect(url_for("staff.signed_out"))
 
 
 @bp.get("/signed-out")
 @access(STAFF_SIGN_IN)
 def signed_out() -> str:
-    return render_template("staff/signed_out.html")
+    return render_template("staff/signed_out.html", provider_sign_out=session.pop(PROVIDER_SIGN_OUT_KEY, None))
 
 
 @bp.get("/")

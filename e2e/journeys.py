@@ -135,7 +135,14 @@ def single_journey(
     w = tasks.w
     total = len(tasks_of(single_part_one())) + len(tasks_of(part_two()))
     expect(
-        tasks.main.get_by_text(w("Du har gjort klart %(done)s av %(total)s delar.", done=total, total=total))
+        tasks.main.get_by_text(
+            w.counted(
+                "Du har gjort klart %(done)s av %(num)s del.",
+                "Du har gjort klart %(done)s av %(num)s delar.",
+                total,
+                done=total,
+            )
+        )
     ).to_be_visible()
     hands.press(tasks.link("Kontrollera och skicka in"))
     check = CheckAnswersPage(page)

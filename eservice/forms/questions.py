@@ -12,6 +12,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
 
@@ -179,7 +180,10 @@ def _field_for(question: Question, offered: tuple[Option, ...]) -> Field:
     if question.type in (QType.INTEGER, QType.MONEY):
         message = _("Skriv ett tal mellan %(min)s och %(max)s.", min=question.min, max=question.max)
         return LenientInteger(label, validators=[*validators, NumberRange(question.min, question.max, message)])
-    length = Length(max=question.max_length or -1, message=_("Skriv högst %(max)s tecken.", max=question.max_length))
+    length = Length(
+        max=question.max_length or -1,
+        message=ngettext("Skriv högst %(num)s tecken.", "Skriv högst %(num)s tecken.", question.max_length or 0),
+    )
     field_class = TextAreaField if question.type is QType.TEXTAREA else StringField
     return field_class(label, validators=[*validators, length], filters=[clean_text])
 

@@ -276,3 +276,13 @@ def test_a_next_address_off_the_staff_side_is_never_followed(staff_app):
     client = staff_app.test_client()
     client.get("/staff/sign-in?next=//evil.example/staff/")
     assert sign_in(client, "anna").location == "/staff/"
+
+
+def test_staff_texts_have_a_gettext_domain_of_their_own():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "eservice"
+    staff = (root / "staff" / "translations" / "staff.pot").read_text(encoding="utf-8")
+    applicant = (root / "translations" / "messages.pot").read_text(encoding="utf-8")
+    assert 'msgid "Logga in som handläggare"' in staff
+    assert 'msgid "Logga in som handläggare"' not in applicant

@@ -45,6 +45,8 @@ translations: $(BIN)/python
 messages: $(BIN)/python
 	$(BIN)/pybabel -q extract -F babel.cfg -k _l --no-location --sort-output --omit-header \
 	  -o eservice/translations/messages.pot .
+	$(BIN)/pybabel -q extract -F babel-staff.cfg --no-location --sort-output --omit-header \
+	  -o eservice/staff/translations/staff.pot .
 	@if ls eservice/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
 	  $(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -i eservice/translations/messages.pot \
 	    -d eservice/translations; fi
@@ -65,7 +67,7 @@ lint: | $(BIN)/djlint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/djlint eservice/templates --lint
+	$(BIN)/djlint eservice/templates eservice/staff/templates --lint
 	$(BIN)/lint-imports
 
 # `make lint` on its own in a fresh clone installs the tools first; `make test` installs them anyway.

@@ -25,6 +25,10 @@ def create_app(env: str | None = None, **overrides) -> Flask:
 
         app.config.update(settings_from_environment(os.environ))
     app.config.update(overrides)
+    from .signin.settings import eid_settings, staff_settings
+
+    app.config.setdefault("STAFF_OIDC", staff_settings(os.environ))
+    app.config.setdefault("EID_OIDC", eid_settings(os.environ))
 
     # A broken instrument definition must stop the service before it serves a single page.
     from .instrument import check_definition
@@ -44,6 +48,11 @@ def create_app(env: str | None = None, **overrides) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    from .signin import oidc
+    from .staff import texts as staff_texts
+
+    oidc.init_app(app, [c for c in (app.config["STAFF_OIDC"], app.config["EID_OIDC"]) if c is not None])
+    staff_texts.init_app(app)
     # Last, so that it wraps the security-headers middleware: the headers see the request as the proxy forwarded it.
     deployment.init_app(app)
 
@@ -54,4 +63,10 @@ def create_app(env: str | None = None, **overrides) -> Flask:
     app.register_blueprint(applicant_bp)
     app.register_blueprint(public_bp)
     app.register_blueprint(api_bp)
+    from .staff import bp as staff_bp
+    from .staff import demo_bp as staff_demo_bp
+
+    app.register_blueprint(staff_bp)
+    if app.config["STAFF_DEMO_SIGN_IN"]:
+        app.register_blueprint(staff_demo_bp)
     return app

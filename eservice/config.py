@@ -41,6 +41,13 @@ class BaseConfig:
     # Who is responsible for the data, and how to reach them: on the privacy notice.
     MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Exempelkommunen")
     MUNICIPALITY_CONTACT = os.environ.get("MUNICIPALITY_CONTACT", "Kontaktcenter, telefon 0000-00 00 00")
+    # Staff: the municipality's offices ("id=Name, ..."), how the identity provider's claims map to roles, and
+    # subjects given a role locally ("subject=role@unit") where the provider sends no roles. STAFF_OIDC_* and
+    # EID_OIDC_* (eservice/signin/settings.py) configure the two sign-in doors; README says how.
+    STAFF_UNITS = os.environ.get("STAFF_UNITS", "")
+    STAFF_ROLE_MAP = os.environ.get("STAFF_ROLE_MAP", "")
+    STAFF_SUBJECTS = os.environ.get("STAFF_SUBJECTS", "")
+    STAFF_DEMO_SIGN_IN = False  # a sign-in without a provider, for development only; no environment turns it on
     DEMO_DATA_ALLOWED = False
     TESTING = False
 
@@ -48,6 +55,8 @@ class BaseConfig:
 class DevelopmentConfig(BaseConfig):
     SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
     DEMO_DATA_ALLOWED = True
+    STAFF_DEMO_SIGN_IN = True
+    STAFF_UNITS = os.environ.get("STAFF_UNITS", "central=Centrala kontoret, north=Norra kontoret")
 
 
 class TestConfig(BaseConfig):
@@ -59,6 +68,9 @@ class TestConfig(BaseConfig):
     RESUME_LIMIT_PER_CLIENT = Limit(free=100_000, base=1, cap=1, window=1)
     DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = True
+    STAFF_UNITS = "north=Norra kontoret, south=Södra kontoret"
+    STAFF_OIDC = None  # tests configure the providers themselves, never from the environment
+    EID_OIDC = None
 
 
 class ProductionConfig(BaseConfig):

@@ -54,7 +54,7 @@ class NewAccess:
     code: str  # shown once to the person, never stored
 
 
-def start_household(db: Session) -> NewAccess:
+def start_household(db: Session, *, with_code: bool = True) -> NewAccess:
     for _ in range(10):  # a clash of references is rare; try again with a new one
         household = Household(reference=credentials.new_reference(), definition_version=INSTRUMENT.version)
         db.add(household)
@@ -70,7 +70,7 @@ def start_household(db: Session) -> NewAccess:
     db.flush()
     db.add(AnswerSet.new(household.id, None, "I"))
     db.add(AnswerSet.new(household.id, adult.id, "II"))
-    code = _give_code(db, adult, RESUME_CODE)
+    code = _give_code(db, adult, RESUME_CODE) if with_code else ""  # an e-ID needs no code (eservice.identities)
     db.commit()
     return NewAccess(adult, household.reference, code)
 

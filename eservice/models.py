@@ -51,6 +51,9 @@ class Household(Base):
     # A draft never sent is deleted some time after it was last saved; a case some time after it is closed.
     last_saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    # How the draft was started: "code" or "eid", and the e-ID's assurance level; the caseworker sees both.
+    origin: Mapped[str] = mapped_column(String(8), default="code")
+    origin_acr: Mapped[str | None] = mapped_column(String(100))
 
     adults: Mapped[list[Adult]] = relationship(back_populates="household", order_by="Adult.position")
 
@@ -70,6 +73,18 @@ class Adult(Base):
     credentials: Mapped[list[Credential]] = relationship(back_populates="adult", cascade="all, delete-orphan")
 
 
+class EidIdentity(Base):
+    """A person as their e-ID provider knows them: issuer and subject. Never the personal identity number."""
+
+    __tablename__ = "eid_identity"
+    __table_args__ = (UniqueConstraint("issuer", "subject"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    issuer: Mapped[str] = mapped_column(String(255))
+    subject: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Credential(Base):
     """How an adult proves who they are: a resume code today, an e-ID (OIDC issuer and subject) later."""
 
@@ -78,11 +93,15 @@ class Credential(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     adult_id: Mapped[str] = mapped_column(ForeignKey("adult.id", ondelete="CASCADE"), index=True)
     # "resume_code"; "invitation" (adult 1 hands it to the partner, who exchanges it for a code of their own on
-    # first use); "oidc" later
+    # first use); "eid" (the adult signs in with e-ID: `identity_id` says whose)
     kind: Mapped[str] = mapped_column(String(16))
-    subject: Mapped[str] = mapped_column(String(255))  # codes: "<adult id>"; OIDC: "<issuer> <sub>"
+    subject: Mapped[str] = mapped_column(String(255))  # "<adult id>": one credential of each kind per adult
     secret_hash: Mapped[str | None] = mapped_column(String(255))  # a hash; never the code itself
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    identity_id: Mapped[str | None] = mapped_column(ForeignKey("eid_identity.id", ondelete="CASCADE"), index=True)
+    acr: Mapped[str | None] = mapped_column(String(100))  # the assurance level of the latest sign-in
+    identity_provider: Mapped[str | None] = mapped_column(String(255))  # e.g. BankID, Freja, a foreign eID
+    signed_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     adult: Mapped[Adult] = relationship(back_populates="credentials")
 

@@ -11,6 +11,14 @@ csrf = CSRFProtect()
 
 PUBLIC = "public"
 APPLICANT = "applicant"
+EID_HOLDER = "eid"  # signed in with e-ID, before choosing which draft to open
+# Staff: the sign-in pages themselves, then one rule per role. A higher role may do what a lower one may.
+STAFF_SIGN_IN = "staff-sign-in"
+CASEWORKER = "role:caseworker"
+TEAM_LEAD = "role:team_lead"
+ADMINISTRATOR = "role:administrator"
+STAFF_ROLES = (CASEWORKER, TEAM_LEAD, ADMINISTRATOR)  # lowest first
+ALL_RULES = (PUBLIC, APPLICANT, EID_HOLDER, STAFF_SIGN_IN, *STAFF_ROLES)
 
 HEADERS = (
     (

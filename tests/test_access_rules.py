@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eservice import create_app
-from eservice.security import APPLICANT, PUBLIC
+from eservice.security import ALL_RULES, APPLICANT, STAFF_ROLES
 
 from .helpers import token
 
@@ -31,9 +31,7 @@ def test_every_route_declares_an_access_rule():
     assert len(routes(app)) > 10
     for rule in routes(app):
         view = app.view_functions[rule.endpoint]
-        assert getattr(view, "access_rule", None) in (PUBLIC, APPLICANT), (
-            f"{rule.rule} ({rule.endpoint}) has no access rule"
-        )
+        assert getattr(view, "access_rule", None) in ALL_RULES, f"{rule.rule} ({rule.endpoint}) has no access rule"
 
 
 def test_sample_paths_cover_the_path_variables():
@@ -62,3 +60,27 @@ def test_a_signed_out_visitor_posting_answers_is_sent_to_resume(client, path):
     response = client.post(path, data={"csrf_token": csrf, "applying_with": "alone", "violence": "yes"})
     assert response.status_code == 302
     assert response.location.endswith("/sv/resume")
+
+
+def staff_role_rules(app):
+    return [r for r in routes(app) if app.view_functions[r.endpoint].access_rule in STAFF_ROLES]
+
+
+def test_staff_routes_send_an_anonymous_visitor_to_the_staff_sign_in(app, client):
+    rules = staff_role_rules(app)
+    assert "staff.home" in {r.endpoint for r in rules}
+    csrf = token(client.get("/sv/").get_data(as_text=True))
+    for rule in rules:
+        path = sample_path(rule)
+        response = client.get(path) if "GET" in rule.methods else client.post(path, data={"csrf_token": csrf})
+        assert response.status_code == 302, (path, response.status_code)
+        assert response.location.startswith("/staff/sign-in"), (path, response.location)
+
+
+def test_an_applicant_session_never_opens_a_staff_route(app, client):
+    from .helpers import Applicant
+
+    Applicant(client).start()
+    for rule in staff_role_rules(app):
+        if "GET" in rule.methods:
+            assert client.get(sample_path(rule)).status_code == 302

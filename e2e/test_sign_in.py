@@ -1,0 +1,67 @@
+"""Signing in through the provider's own login page in Chromium: once as a caseworker, once as an applicant."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import BrowserContext, expect
+from werkzeug.serving import make_server
+
+from eservice import create_app
+from eservice.cli import upgrade
+from eservice.signin import oidc
+from tests.oidc_provider import OidcTestProvider
+
+
+@pytest.fixture(scope="module")
+def signin_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An app of its own with both doors configured, and the test provider that knows its callback addresses."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('signin-db') / 'signin.sqlite3'}"
+    upgrade(url)
+    app = create_app("test", DATABASE_URL=url, STAFF_ROLE_MAP="handlaggare=caseworker")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    base = f"http://127.0.0.1:{server.server_port}"
+    provider = OidcTestProvider(redirect_uris=[f"{base}/staff/callback", f"{base}/e-id/callback"]).start()
+    staff, eid = provider.staff_settings(), provider.eid_settings()
+    app.config.update(STAFF_OIDC=staff, EID_OIDC=eid)
+    oidc.init_app(app, [staff, eid])
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    provider.stop()
+    app.extensions["db_engine"].dispose()
+
+
+def test_a_caseworker_signs_in_at_the_municipalitys_provider(context: BrowserContext, signin_server: str):
+    page = context.new_page()
+    page.goto(f"{signin_server}/staff/")
+    page.get_by_role("link", name="Logga in med kommunens inloggning").click()
+    expect(page.get_by_role("heading", name="Test provider: sign in")).to_be_visible()
+    page.get_by_label("Account").fill("anna")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Start")).to_be_visible()
+    expect(page.get_by_text("Anna Handläggare").first).to_be_visible()
+    page.get_by_role("button", name="Logga ut").click()
+    expect(page.get_by_role("heading", name="Du är utloggad")).to_be_visible()
+    # Then out of the provider too: it asks to confirm its own sign-out, and sends the browser back.
+    page.get_by_role("link", name="Logga ut från kommunens inloggning").click()
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", name="Du är utloggad")).to_be_visible()
+    expect(page).to_have_url(f"{signin_server}/staff/signed-out")
+    page.goto(f"{signin_server}/staff/")
+    expect(page.get_by_role("heading", name="Logga in som handläggare")).to_be_visible()
+
+
+def test_an_applicant_signs_in_with_e_id_and_starts_a_draft(context: BrowserContext, signin_server: str):
+    page = context.new_page()
+    page.goto(f"{signin_server}/sv/")
+    page.get_by_role("link", name="Logga in med e-legitimation").click()
+    page.get_by_label("Account").fill("person1")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Dina ansökningar")).to_be_visible()
+    page.get_by_role("button", name="Börja en ny ansökan").click()
+    expect(page).to_have_url(f"{signin_server}/sv/tasks")
+    assert "191212121212" not in page.url

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, url_for
+from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
@@ -13,7 +14,7 @@ from ..db import db_session
 from ..i18n import SOURCE_LANGUAGE, current_language
 from ..instrument import INSTRUMENT
 from ..instrument.path import applicable_pages, missing_required, visible_questions
-from ..models import Status
+from ..models import Status, aware
 from ..pdf import pdf_response
 from ..security import PUBLIC, access
 from . import bp
@@ -92,12 +93,22 @@ def submit():
     return redirect(url_for("applicant.done"))
 
 
+def received(adult) -> dict[str, str] | None:
+    """When the submission arrived, from its own record, in Swedish time (BABEL_DEFAULT_TIMEZONE) and written the way
+    the reader's language writes dates and times. The date matters: it may be the day the application counts from."""
+    submission = drafts.submission_of(db_session(), adult)
+    if submission is None:
+        return None
+    at = aware(submission.submitted_at)
+    return {"date": format_date(at, "long"), "time": format_time(at, "short"), "iso": at.isoformat()}
+
+
 @bp.get("/<lang:lang>/done")
 @applicant_required
 def done():
     if g.adult.status != Status.SUBMITTED:
         return redirect(url_for("applicant.check"))
-    return render_template("applicant/done.html", adult=g.adult, form=FlaskForm())
+    return render_template("applicant/done.html", adult=g.adult, form=FlaskForm(), received=received(g.adult))
 
 
 @bp.get("/<lang:lang>/answers.pdf")
@@ -111,6 +122,7 @@ def answers_pdf():
         summary=answer_summary(db_session(), g.adult),
         adult=g.adult,
         bilingual=current_language() != SOURCE_LANGUAGE,
+        received=received(g.adult),
     )
     return pdf_response(html, f"svar-{g.adult.household.reference}.pdf")
 

@@ -31,7 +31,20 @@ def create_app(env: str | None = None, **overrides) -> Flask:
 
     check_definition()
 
-    from . import assets, cli, db, deployment, errors, findable, i18n, municipality, request_log, sealing, security, sessions
+    from . import (
+        assets,
+        cli,
+        db,
+        deployment,
+        errors,
+        findable,
+        i18n,
+        municipality,
+        request_log,
+        sealing,
+        security,
+        sessions,
+    )
 
     app.extensions["keyring"] = sealing.parse_keys(
         app.config["ANSWER_KEYS"] or (sealing.development_keys(Path(app.instance_path)) if env == "development" else "")

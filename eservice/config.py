@@ -7,7 +7,12 @@ from pathlib import Path
 from .throttle import Limit
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
-MUNICIPALITY_SETTINGS = ("MUNICIPALITY_NAME", "MUNICIPALITY_PHONE", "MUNICIPALITY_OPENING_HOURS", "SUBMIT_IS_APPLICATION")
+MUNICIPALITY_SETTINGS = (
+    "MUNICIPALITY_NAME",
+    "MUNICIPALITY_PHONE",
+    "MUNICIPALITY_OPENING_HOURS",
+    "SUBMIT_IS_APPLICATION",
+)
 
 
 def env_flag(name: str, default: bool) -> bool:

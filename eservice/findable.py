@@ -27,9 +27,13 @@ DESCRIPTIONS: dict[str, LazyString] = {
     "public.interpreter": _l(
         "Alla frågor om ekonomiskt bistånd på svenska och på ditt språk, sida vid sida. För dig och din tolk."
     ),
-    "public.accessibility": _l("Hur väl tjänsten fungerar för alla. Vad som inte fungerar än, och vart du kan vända dig."),
+    "public.accessibility": _l(
+        "Hur väl tjänsten fungerar för alla. Vad som inte fungerar än, och vart du kan vända dig."
+    ),
     "public.safety": _l("Råd om hur du använder tjänsten säkert. Och var du kan få hjälp om du är rädd för någon."),
-    "public.privacy": _l("Vilka uppgifter %(municipality)s sparar om dig när du använder tjänsten, varför och hur länge."),
+    "public.privacy": _l(
+        "Vilka uppgifter %(municipality)s sparar om dig när du använder tjänsten, varför och hur länge."
+    ),
 }
 
 

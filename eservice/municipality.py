@@ -52,7 +52,9 @@ def parse_opening_hours(spec: str) -> tuple[Opening, ...]:
             continue
         match = _ENTRY.match(entry)
         if not match:
-            raise ValueError(f"MUNICIPALITY_OPENING_HOURS: cannot read {raw.strip()!r} (write e.g. 'mon-fri 09:00-16:00')")
+            raise ValueError(
+                f"MUNICIPALITY_OPENING_HOURS: cannot read {raw.strip()!r} (write e.g. 'mon-fri 09:00-16:00')"
+            )
         first = DAYS.index(match.group(1))
         last = DAYS.index(match.group(2)) if match.group(2) else first
         ranges = tuple(
@@ -67,7 +69,8 @@ def parse_opening_hours(spec: str) -> tuple[Opening, ...]:
 
 
 def format_opening_hours(openings: tuple[Opening, ...], locale: str) -> str:
-    """In the reader's language: "måndag–fredag 09:00–16:00", "الاثنين–الجمعة 09:00–16:00"."""
+    """In the reader's language, with its day names, time format and list words (CLDR), e.g. Swedish "måndag-fredag
+    09:00-16:00 och lördag 10:00-12:00" (written here with plain hyphens; shown with en dashes)."""
     names = get_day_names("wide", locale=locale)
     parts = []
     for opening in openings:
@@ -117,7 +120,9 @@ def current() -> Municipality:
     return Municipality(
         name=config["MUNICIPALITY_NAME"],
         phone=config["MUNICIPALITY_PHONE"],
-        hours=format_opening_hours(parse_opening_hours(config["MUNICIPALITY_OPENING_HOURS"]), str(get_locale() or "sv")),
+        hours=format_opening_hours(
+            parse_opening_hours(config["MUNICIPALITY_OPENING_HOURS"]), str(get_locale() or "sv")
+        ),
         submit_is_application=bool(config["SUBMIT_IS_APPLICATION"]),
     )
 

@@ -18,7 +18,16 @@ from playwright.sync_api import Locator, Page, expect
 from eservice.instrument import INSTRUMENT
 from tests.helpers import SINGLE_PART_I, SINGLE_PART_II
 
-from .pages import Answer, CheckAnswersPage, CodePage, ConfirmationPage, QuestionPage, StartPage, TaskListPage
+from .pages import (
+    Answer,
+    CheckAnswersPage,
+    CodePage,
+    ConfirmationPage,
+    QuestionPage,
+    SectionStartPage,
+    StartPage,
+    TaskListPage,
+)
 
 Pages = dict[str, dict[str, Answer]]
 
@@ -84,22 +93,36 @@ class Mouse:
 MOUSE = Mouse()  # stateless, so one is shared as every journey's default hands
 
 
-def fill_tasks(
-    tasks_page: TaskListPage, pages: Pages, on_page: OnPage = _nothing, hands: Hands = MOUSE
-) -> TaskListPage:
-    """Open each task from the list, answer its pages in order and come back to the list, where it is done."""
-    page = tasks_page.page
-    for section_id, page_ids in tasks_of(pages):
-        hands.press(tasks_page.task_of(section_id))
-        for page_id in page_ids:
+def fill_tasks(begin: TaskListPage | Page, pages: Pages, on_page: OnPage = _nothing, hands: Hands = MOUSE) -> Page:
+    """Answer these sections' pages in order, as the service leads: from the task list (or from where the service
+    went on by itself) into the first section, and after each section straight on to the next one not done, never
+    back to the list. The sensitive section opens with its own page, where the person chooses to answer now.
+
+    Returns the browser page where the service went after the last section: the next section not done, or check
+    your answers once every section is."""
+    sections = tasks_of(pages)
+    if isinstance(begin, TaskListPage):
+        page = begin.page
+        hands.press(begin.task_of(sections[0][0]))
+    else:
+        page = begin
+    for section_id, page_ids in sections:
+        if _is_sensitive(section_id):
+            opening = SectionStartPage(page, section_id)
+            on_page(page)
+            hands.press(opening.button("Svara nu"))
+        for number, page_id in enumerate(page_ids):
             question = QuestionPage(page).expect_page(page_id)
+            if number == 0:  # the way back to the list, on every page
+                expect(question.link("Se alla avsnitt")).to_be_visible()
             on_page(page)
             hands.answer(question, pages[page_id])
             hands.press(question.button("Spara och fortsätt"))
-        tasks_page = TaskListPage(page)
-        on_page(page)
-        tasks_page.expect_state(tasks_page.task_of(section_id), "Klar")
-    return tasks_page
+    return page
+
+
+def _is_sensitive(section_id: str) -> bool:
+    return any(s.sensitive for part in INSTRUMENT.parts for s in part.sections if s.id == section_id)
 
 
 @dataclass
@@ -128,20 +151,16 @@ def start(page: Page, on_page: OnPage = _nothing, lang: str = "sv", hands: Hands
 def single_journey(
     page: Page, on_page: OnPage = _nothing, lang: str = "sv", hands: Hands = MOUSE
 ) -> tuple[str, ConfirmationPage]:
-    """A single adult from the start page to the confirmation. Returns the reference shown at the start."""
+    """A single adult from the start page to the confirmation. Returns the reference shown at the start.
+
+    Part I leads straight on to part II, and the last section to check your answers: the task list is seen once."""
     started = start(page, on_page, lang, hands)
-    tasks = fill_tasks(started.tasks, single_part_one(), on_page, hands)
-    tasks = fill_tasks(tasks, part_two(), on_page, hands)
-    w = tasks.w
-    total = len(tasks_of(single_part_one())) + len(tasks_of(part_two()))
-    expect(
-        tasks.main.get_by_text(w("Du har gjort klart %(done)s av %(total)s delar.", done=total, total=total))
-    ).to_be_visible()
-    hands.press(tasks.link("Kontrollera och skicka in"))
+    fill_tasks(started.tasks, single_part_one(), on_page, hands)
+    fill_tasks(page, part_two(), on_page, hands)
     check = CheckAnswersPage(page)
     on_page(page)
     expect(check.answer_text("Bagare")).to_be_visible()
-    expect(check.answer_text(w.option("housing_type", "rent_second_hand"))).to_be_visible()
+    expect(check.answer_text(check.w.option("housing_type", "rent_second_hand"))).to_be_visible()
     hands.tick(check.declaration)
     hands.press(check.button("Skicka in"))
     done = ConfirmationPage(page)

@@ -155,6 +155,36 @@ class TaskListPage(BasePage):
         self.button("Logga ut och fortsätt en annan gång").click()
         return SavedPage(self.page)
 
+    @property
+    def check_and_submit(self) -> Locator:
+        """The last task's link: there only once every section is done."""
+        return self.link("Kontrollera och skicka in")
+
+    def expect_check_cannot_start(self) -> None:
+        expect(self.check_and_submit).to_have_count(0)
+        expect(self.main.get_by_text(self.w("Kan inte börja än"), exact=True)).to_be_visible()
+
+    def expect_check_open(self) -> None:
+        self.expect_state(self.check_and_submit, "Inte påbörjad")
+        expect(self.main.get_by_text(self.w("Kan inte börja än"), exact=True)).to_have_count(0)
+
+
+class SectionStartPage(BasePage):
+    """The opening page of a sensitive section: said once, then "Svara nu" or "Prata om allt detta på mötet"."""
+
+    def __init__(self, page: Page, section_id: str = "sensitive"):
+        super().__init__(page)
+        expect(self.h1).to_have_text(self.w.section_title(section_id))
+
+    def answer_now(self) -> QuestionPage:
+        self.button("Svara nu").click()
+        return QuestionPage(self.page)
+
+    def talk_at_the_meeting(self) -> Page:
+        """The whole section is left for the meeting; the caller says which page comes next."""
+        self.button("Prata om allt detta på mötet").click()
+        return self.page
+
 
 class QuestionPage(BasePage):
     """One page of questions. Questions are named by their text as shown (the legend or the label)."""
@@ -241,7 +271,8 @@ class QuestionPage(BasePage):
         return self.group(question).get_by_role("checkbox", name=option, exact=True)
 
     def continue_(self) -> Page:
-        """Save and continue; the caller says which page comes next (another QuestionPage or the task list)."""
+        """Save and continue; the caller says which page comes next (the next page, the next section not done, or
+        check your answers)."""
         self.button("Spara och fortsätt").click()
         return self.page
 
@@ -249,8 +280,9 @@ class QuestionPage(BasePage):
         self.continue_()
         return QuestionPage(self.page, next_title)
 
-    def continue_to_task_list(self) -> TaskListPage:
-        self.continue_()
+    def to_task_list(self) -> TaskListPage:
+        """The link at the top, beside "Avsnitt 3 av 14": the task list is one tap away from every page."""
+        self.link("Se alla avsnitt").click()
         return TaskListPage(self.page)
 
     def save_and_come_back_later(self) -> SavedPage:

@@ -95,7 +95,9 @@ def walk(request, browser, browser_context_args, base_url, axe, pytestconfig) ->
         result.findings["errors"] += error_findings(page)
         # A couple this time: the page that invites the partner, the invitation, and leaving saved.
         question.answer_codes({"applying_with": "with_partner", "children_count": "0", "other_adults": "no"})
-        tasks = question.continue_to_task_list()
+        question = question.continue_to(w.page_title("occupation"))  # on to the next section
+        on_page(page)
+        tasks = question.to_task_list()
         on_page(page)
         tasks.link("Bjud in hen").click()
         expect(tasks.h1).to_have_text(w("Din make, maka eller sambo"))

@@ -13,7 +13,15 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Route, expect
 
 from .journeys import couple_part_one, fill_tasks, part_two, single_journey, start
-from .pages import CheckAnswersPage, ConfirmationPage, QuestionPage, ResumePage, StartPage, TaskListPage
+from .pages import (
+    CheckAnswersPage,
+    ConfirmationPage,
+    QuestionPage,
+    ResumePage,
+    SectionStartPage,
+    StartPage,
+    TaskListPage,
+)
 from .words import words
 
 
@@ -57,7 +65,9 @@ def test_a_couple_answer_part_two_on_their_own_devices(new_device):
 
     # Adult 1: part I for the household, then an invitation for the partner from the task list.
     started = start(first)
-    tasks = fill_tasks(started.tasks, couple_part_one())
+    fill_tasks(started.tasks, couple_part_one())  # part I leads straight on to part II
+    tasks = QuestionPage(first).expect_page("education").to_task_list()
+    tasks.expect_check_cannot_start()
     expect(tasks.task("Bjud in hen")).to_have_accessible_description("Inte påbörjad")
     invitation_page = tasks.invite_partner()
     expect(invitation_page.h1).to_have_text("Inbjudan till din make, maka eller sambo")
@@ -66,7 +76,9 @@ def test_a_couple_answer_part_two_on_their_own_devices(new_device):
     assert invitation != started.code
     tasks = invitation_page.back_to_list()
     expect(tasks.task("Bjud in hen")).to_have_accessible_description("Inbjuden")
-    tasks = fill_tasks(tasks, part_two(ADULT_1_WORDS))
+    fill_tasks(tasks, part_two(ADULT_1_WORDS))
+    CheckAnswersPage(first)  # the last section leads to check your answers
+    TaskListPage.open(first).expect_check_open()
 
     # Adult 2, on another device: the invitation once, exchanged for a code only adult 2 sees.
     own = StartPage.open(second).resume_link().join(started.reference, invitation)
@@ -80,7 +92,10 @@ def test_a_couple_answer_part_two_on_their_own_devices(new_device):
     assert "Del 1: Ditt hushåll" not in headings, headings
     expect(TaskListPage.open(first).task("Bjud in hen")).to_have_accessible_description("Hen har börjat")
     _never_shows(second, ADULT_1_WORDS, "adult 2")
-    partner_tasks = fill_tasks(TaskListPage.open(second), part_two(ADULT_2_WORDS))
+    partner_tasks = TaskListPage.open(second)
+    partner_tasks.expect_check_cannot_start()
+    fill_tasks(partner_tasks, part_two(ADULT_2_WORDS))
+    CheckAnswersPage(second)  # the partner has no part I: their last section leads to check your answers
     _never_shows(first, ADULT_2_WORDS, "adult 1")
     _never_shows(second, ADULT_1_WORDS, "adult 2")
 
@@ -126,8 +141,8 @@ def test_save_and_come_back_later_on_another_device(new_device):
             "Bor någon annan vuxen hos dig?": "Nej",
         }
     )
-    tasks = question.continue_to_task_list()
-    question = tasks.open_section("Varför du söker")
+    question = question.continue_to("Vad du gör just nu")  # on to the next section, not back to the list
+    question = question.to_task_list().open_section("Varför du söker")
     question.answer({"Varför söker du ekonomiskt bistånd?": ["Jag har inget arbete", "Något annat"]})
     question.fill("Om du valde något annat: skriv varför du söker.", "Min firma gick i konkurs i våras")
     saved = question.save_and_come_back_later()
@@ -200,10 +215,34 @@ def _sensitive_page(new_device, neutral_site) -> tuple[Page, str]:
     neutral_site(context)
     page = context.new_page()
     tasks = start(page).tasks
-    question = tasks.open_section("Frågor som kan kännas svåra")
+    tasks.task("Frågor som kan kännas svåra").click()
+    opening = SectionStartPage(page)
+    # Said once, on the section's opening page, not again on each of its pages.
+    expect(opening.main.get_by_text("Tryck då på Lämna sidan snabbt högst upp.")).to_be_visible()
+    question = opening.answer_now()
     question.expect_title("Alkohol, droger och spel")
-    expect(question.main.get_by_text("Tryck då på Lämna sidan snabbt högst upp.")).to_be_visible()
+    expect(question.main.get_by_text("Tryck då på Lämna sidan snabbt högst upp.")).to_have_count(0)
     return page, page.url
+
+
+def test_the_sensitive_section_can_be_left_for_the_meeting_and_taken_up_again(new_device):
+    """Without JavaScript: one choice marks the whole section; the opening page, from the task list, changes it."""
+    page = new_device(java_script_enabled=False).new_page()
+    tasks = start(page).tasks
+    tasks.task("Frågor som kan kännas svåra").click()
+    SectionStartPage(page).talk_at_the_meeting()
+    QuestionPage(page).expect_page("household")  # on to the first section not done
+    tasks = TaskListPage.open(page)
+    tasks.expect_state(tasks.task("Frågor som kan kännas svåra"), "Klar")
+    tasks.task("Frågor som kan kännas svåra").click()
+    opening = SectionStartPage(page)
+    expect(opening.main.get_by_text("Du har valt att prata om allt detta på mötet.", exact=False)).to_be_visible()
+    question = opening.answer_now()
+    question.expect_title("Alkohol, droger och spel")
+    substance = "Har alkohol, droger, tabletter eller spel ställt till problem för dig det senaste året?"
+    expect(question.radio(substance, "Jag vill hellre prata om det på mötet")).to_be_checked()
+    question.choose(substance, "Nej")
+    question.continue_to("Våld och hot")
 
 
 def test_quick_exit_leaves_and_back_does_not_return(new_device, neutral_site):

@@ -36,6 +36,10 @@ class Words:
         text = self._catalog.gettext(swedish)
         return text % values if values else text
 
+    def counted(self, singular: str, plural: str, num: int, **values) -> str:
+        """A fixed text with a count, in this language's plural form for that number."""
+        return self._catalog.ngettext(singular, plural, num) % {"num": num, **values}
+
     def _of(self, owner, field: str, option=None) -> str:
         return self._catalog.pgettext(context(owner, field, option), source(owner, field, option))
 

@@ -36,7 +36,15 @@ PART_I_DONE = {
     "interpreter_needed": "yes_me",
     "interpreter_language": {"text": "Arabiska", "lang": "sv"},
 }
+# Test identity numbers only: 19121212-1212 is Skatteverket's well-known test personnummer, and the partner's
+# samordningsnummer (born 14 May 1983, day 14 + 60) was made up with a valid check digit.
 PART_II_DONE = {
+    "full_name": {"text": "Amal Haddad", "lang": "sv"},
+    "birth_year": 1986,
+    "gender": "woman",
+    "personal_number": "191212121212",
+    "safe_contact": ["call", "text_message"],
+    "phone": "0701234567",
     "education_level": "upper_secondary",
     "work_experience": "1_5_years",
     "previous_jobs": {"text": "Kock på en restaurang i Aleppo i tre år.", "lang": "sv"},
@@ -101,7 +109,17 @@ def load_demo_data() -> list[str]:
     partner = drafts.resume(db, invitation.reference, invitation.code, client="demo-data")
     if partner is None or partner.new_code is None:  # the invitation is exchanged for the partner's own code
         raise RuntimeError("the demo partner's invitation did not work")
-    _fill(db, partner.adult, "II", {"education_level": "compulsory", "health_general": "bad"}, complete=False)
+    partner_started = {
+        "full_name": {"text": "Karim Haddad", "lang": "sv"},
+        "birth_year": 1983,
+        "personal_number": "198305741236",
+        "safe_contact": ["letter"],
+        "phone": "+46731234567",
+        "email": "karim.haddad@exempel.se",
+        "education_level": "compulsory",
+        "health_general": "bad",
+    }
+    _fill(db, partner.adult, "II", partner_started, complete=False)
     lines.append(f"  {couple.reference}  {couple.code}  couple, first adult (part I done)")
     lines.append(f"  {couple.reference}  {partner.new_code}  couple, second adult (part II started)")
     invited = drafts.start_household(db)

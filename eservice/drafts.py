@@ -23,8 +23,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from . import credentials, sessions, throttle
 from .db import Base
 from .instrument import INSTRUMENT, adult_context
-from .instrument.path import missing_required, prune
-from .instrument.schema import Part, Question
+from .instrument.path import complete_pages, missing_required, prune, talk_at_meeting
+from .instrument.schema import Part, Question, Section
 from .models import (
     Adult,
     AnswerSet,
@@ -292,6 +292,24 @@ def save_page(
         row = _change_row(db, adult, part, merge_page)
     except StaleDataError as exc:
         raise EditConflict() from exc
+    if not part.per_adult:
+        _prune_part_two_of_household(db, household)
+    return row
+
+
+def choose_meeting(db: Session, adult: Adult, part: Part, section: Section) -> AnswerSet:
+    """The choice "talk about all of this at the meeting" on a sensitive section's opening page: every question of
+    the section is answered so, and its pages are done. Answering a page later changes it like any other save."""
+    household = adult.household  # loaded before any change is pending: a lazy load would flush them early
+
+    def mark(row: AnswerSet) -> bool:
+        base = base_context(db, adult, part)
+        row.answers = talk_at_meeting(part, section, row.answers, base)
+        row.completed_pages = sorted(set(row.completed_pages) | set(complete_pages(section, row.answers, base)))
+        household.last_saved_at = utcnow()
+        return True
+
+    row = _change_row(db, adult, part, mark)
     if not part.per_adult:
         _prune_part_two_of_household(db, household)
     return row

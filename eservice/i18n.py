@@ -1,6 +1,8 @@
 """Languages: which we offer, how they appear in URLs, and how instrument texts are looked up in the catalogs.
 
-Instrument and glossary texts are looked up with the gettext contexts of eservice.i18n_keys.
+Instrument and glossary texts are looked up with the gettext contexts of eservice.i18n_keys. Which translated texts
+are reviewed is kept per entry (eservice.i18n_review); a page says its translation is not reviewed while it shows
+any text that is not.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
-from flask import Flask, g, request, url_for
+from flask import Flask, Response, g, request, url_for
 from flask_babel import Babel, pgettext
 from flask_wtf import FlaskForm
 from werkzeug.routing import BaseConverter, ValidationError
 
 from .i18n_keys import Owner, context, source
+from .i18n_review import Key, RecordingDomain, keys_in, reviewed_in, shown_texts
 from .instrument.schema import Option
 from .plain_language.glossary import term as glossary_term
 
@@ -35,8 +38,8 @@ class Language:
 
     @property
     def reviewed(self) -> bool:
-        """Whether a qualified translator has reviewed the catalog (a line in its header comment says so)."""
-        return self is SOURCE_LANGUAGE or review_status(self) == "reviewed"
+        """Whether every text of the catalog is reviewed: then no page in this language needs the notice."""
+        return self is SOURCE_LANGUAGE or not unreviewed_count(self)
 
 
 # Every language we may offer. One is offered only when its catalog is complete (see offered_languages).
@@ -53,7 +56,6 @@ ALL_LANGUAGES = (
 SOURCE_LANGUAGE = ALL_LANGUAGES[0]
 
 
-REVIEW_LINE = re.compile(r"^# Review status: (.+)$", re.MULTILINE)
 LANGUAGE_COOKIE = "ix_lang"
 
 
@@ -62,13 +64,46 @@ def catalog_path(lang: Language, suffix: str = "po") -> Path:
 
 
 @cache
-def review_status(lang: Language) -> str:
-    """ "reviewed" once a qualified translator has checked the catalog; anything else means not yet."""
+def reviewed_texts(lang: Language) -> frozenset[Key]:
+    """The entries of the language's catalog that a translator has marked reviewed: read once per process."""
     path = catalog_path(lang)
-    if not path.exists():
-        return "missing"
-    found = REVIEW_LINE.search(path.read_text(encoding="utf-8")[:2000])
-    return found.group(1).strip() if found else "not reviewed"
+    return reviewed_in(path) if lang is not SOURCE_LANGUAGE and path.exists() else frozenset()
+
+
+@cache
+def unreviewed_count(lang: Language) -> int:
+    """How many texts of the template are not reviewed in this language (all of them while none is)."""
+    return len(keys_in(TRANSLATIONS_DIR / "messages.pot") - reviewed_texts(lang))
+
+
+# The notice's own text does not make a page unreviewed.
+REVIEW_NOTICE = (
+    "Den här översättningen är inte granskad av en auktoriserad översättare ännu. Om något är oklart, fråga på mötet."
+)
+REVIEW_NOTICE_HTML = re.compile(r'<p class="review-notice">.*?</p>\n?', re.DOTALL)
+
+
+def page_has_unreviewed_texts() -> bool:
+    """Whether the current request showed a text that is not reviewed in the current language."""
+    lang = current_language()
+    if lang is SOURCE_LANGUAGE:
+        return False
+    reviewed = reviewed_texts(lang)
+    return any(key not in reviewed for key in shown_texts() if key != (None, REVIEW_NOTICE))
+
+
+def drop_review_notice_when_reviewed(response: Response) -> Response:
+    """base.html shows the notice above the page's content, before that content is rendered: so it is always
+    rendered in a language not fully reviewed, and taken out here once the whole page is known to be reviewed."""
+    if (
+        response.mimetype == "text/html"
+        and not response.direct_passthrough
+        and not response.is_streamed
+        and not current_language().reviewed
+        and not page_has_unreviewed_texts()
+    ):
+        response.set_data(REVIEW_NOTICE_HTML.sub("", response.get_data(as_text=True), count=1))
+    return response
 
 
 def offered_languages() -> tuple[Language, ...]:
@@ -109,7 +144,10 @@ def _select_locale() -> str:
 
 def init_app(app: Flask) -> None:
     app.url_map.converters["lang"] = LanguageConverter
-    Babel(app, locale_selector=_select_locale, default_translation_directories=str(TRANSLATIONS_DIR))
+    babel = Babel(app, locale_selector=_select_locale, default_translation_directories=str(TRANSLATIONS_DIR))
+    # Flask-Babel's domain_instance is a cached_property: set before any request, so every lookup is noted.
+    babel.domain_instance = RecordingDomain()
+    app.after_request(drop_review_notice_when_reviewed)
 
     @app.url_value_preprocessor
     def _pull_lang(_endpoint, values):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 
 from flask.testing import FlaskClient
 
@@ -106,7 +107,11 @@ SINGLE_PART_I = {
     "costs": {"costs": ["none"]},
     "interpreter": {"interpreter_needed": "no"},
 }
+# 19121212-1212 is Skatteverket's well-known test personnummer: valid, and nobody's.
+TEST_PERSONAL_NUMBER = "19121212-1212"
 SINGLE_PART_II = {
+    "about_you": {"full_name": "Sara Ahmed", "birth_year": "1985", "personal_number": TEST_PERSONAL_NUMBER},
+    "contact": {"safe_contact": ["call", "text_message"], "phone": "070-123 45 67"},
     "education": {"education_level": "compulsory"},
     "work_history": {"work_experience": "never"},
     "job_search": {"wanted_work": "Bagare", "job_search_hard": ["language"]},
@@ -143,9 +148,20 @@ COUPLE_PART_I = {
 }
 
 
+def phone_of(secret: str) -> str:
+    """A phone number of its own for each secret, typed as people do: "070-1234567"."""
+    return f"070-{zlib.crc32(secret.encode()) % 10**7:07d}"
+
+
+def email_of(secret: str) -> str:
+    return re.sub(r"\s+", ".", secret.lower()) + "@exempel.se"
+
+
 def part_two_with_children(secret: str) -> dict[str, dict]:
     """Every part II page of a parent, with `secret` in each piece of free text so that a leak is easy to see."""
     return {
+        "about_you": {"full_name": f"{secret} Namn", "birth_year": "1990", "gender": "rather_not_say"},
+        "contact": {"safe_contact": ["email"], "phone": phone_of(secret), "email": email_of(secret)},
         "education": {"education_level": "upper_secondary", "education_details": f"{secret} utbildning"},
         "work_history": {"work_experience": "1_5_years", "previous_jobs": f"{secret} jobb"},
         "job_search": {"wanted_work": f"{secret} önskejobb", "job_search_hard": ["childcare"]},

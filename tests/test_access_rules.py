@@ -10,7 +10,7 @@ from eservice.security import APPLICANT, PUBLIC
 from .helpers import token
 
 # A value for each path variable, so that every route can be called. A new variable needs a sample here.
-SAMPLES = {"lang": "sv", "page_id": "household"}
+SAMPLES = {"lang": "sv", "page_id": "household", "section_id": "sensitive"}
 
 
 def routes(app):
@@ -20,7 +20,10 @@ def routes(app):
 def sample_path(rule) -> str:
     missing = rule.arguments - set(SAMPLES)
     assert not missing, f"{rule.rule}: add a sample value for {missing} to SAMPLES"
-    return rule.rule.replace("<lang:lang>", SAMPLES["lang"]).replace("<page_id>", SAMPLES["page_id"])
+    path = rule.rule.replace("<lang:lang>", SAMPLES["lang"])
+    for name in rule.arguments - {"lang"}:
+        path = path.replace(f"<{name}>", SAMPLES[name])
+    return path
 
 
 def test_every_route_declares_an_access_rule():

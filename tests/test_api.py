@@ -100,9 +100,9 @@ def test_every_question_carries_the_whole_contract(client):
 
 def test_numbers_and_rules_are_published(client):
     by_number = {q["number"]: q for q in questions_of(instrument_json(client))}
-    assert by_number["2.14"]["id"] == "network_details"
+    assert by_number["2.21"]["id"] == "network_details"
     assert by_number["1.1"]["id"] == "applying_with"
-    assert by_number["2.34"]["show_when"] == {"answer": "violence", "is": "yes"}
+    assert by_number["2.41"]["show_when"] == {"answer": "violence", "is": "yes"}
     assert by_number["1.36"]["min"] == 0
     assert by_number["1.36"]["type"] == "money"
 

@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from eservice.forms.contact import parse_email, parse_personal_number, parse_phone
 from eservice.instrument import INSTRUMENT
-from eservice.instrument.schema import FREE_TEXT_TYPES, NUMBER_TYPES, QType
+from eservice.instrument.schema import CONTACT_TYPES, FREE_TEXT_TYPES, NUMBER_TYPES, QType
 from eservice.models import AnswerSet, Household
 
 from .helpers import Applicant, db, stored_answers, token
@@ -36,7 +37,7 @@ EVERYTHING_APPLIES = {
     "costs": [c for c in INSTRUMENT.question("costs").option_codes() if c != "none"],
     "interpreter_needed": "yes_both",
 }
-# Part II answers that make the rest of part II apply (2.36 follows an illness).
+# Part II answers that make the rest of part II apply (2.43 follows an illness).
 EVERYTHING_APPLIES_II = {"health_limits": "much"}
 PAGES = [page for part in INSTRUMENT.parts for page in part.pages()]
 
@@ -141,6 +142,11 @@ def assert_stored_answers_are_valid(answers: dict) -> None:
             assert set(value) == {"text", "lang"}, (question_id, value)
             assert 0 < len(value["text"]) <= q.max_length, (question_id, value)
             assert "\x00" not in value["text"]
+        elif q.type in CONTACT_TYPES:  # stored normalised: reading it again changes nothing
+            parse = {QType.PERSONAL_NUMBER: parse_personal_number, QType.PHONE: parse_phone}.get(q.type, parse_email)
+            assert parse(value) == value, (question_id, value)
+        else:
+            raise AssertionError(f"{question_id}: no check for type {q.type}")
 
 
 @pytest.mark.parametrize("page_def", PAGES, ids=[p.id for p in PAGES])

@@ -10,7 +10,7 @@ import eservice.instrument
 from eservice import create_app
 from eservice.instrument import INSTRUMENT, PER_ADULT_FACTS
 from eservice.instrument.builders import opt, when
-from eservice.instrument.schema import Instrument, Option, Question
+from eservice.instrument.schema import Instrument, Option, QType, Question
 from eservice.instrument.validate import DefinitionError, validate
 from eservice.plain_language.glossary import TERM_IDS
 
@@ -134,6 +134,12 @@ BROKEN = [
     ),
     pytest.param("obstacles", {"max_length": None}, "obstacles: free text needs a max_length", id="text-without-limit"),
     pytest.param("rent", {"number": "2.99"}, "rent: number '2.99' does not belong to part 1", id="number-wrong-part"),
+    pytest.param(
+        "landlord",
+        {"type": QType.PHONE},
+        "landlord: identity numbers and contact details belong in a per-adult part",
+        id="phone-in-household-part",
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ from .helpers import (
     join_with_invitation,
     make_invitation,
     part_two_with_children,
+    phone_of,
     stored_answers,
     token,
 )
@@ -190,8 +191,12 @@ def test_a_couple_never_sees_each_others_part_two(app, client):
         before = reachable_pages(person)
         assert person.submit().location.endswith("/sv/done")
         after = reachable_pages(person)
+        # The partner's name and e-mail carry the marker; their phone number is their own (phone_of).
+        other_phone = phone_of(other_secret).replace("-", "")
         for path, html in {**before, **{f"{k} (submitted)": v for k, v in after.items()}}.items():
             assert other_secret not in html, f"{other_secret} leaked into {path}"
+            assert other_secret.lower() not in html, f"{other_secret}'s e-mail leaked into {path}"
+            assert other_phone not in html.replace("-", ""), f"{other_secret}'s phone leaked into {path}"
 
     assert stored_answers(app, first.reference, "II", 1)["network_details"]["text"] == "HEMLIGT-A1 nätverk"
     assert stored_answers(app, first.reference, "II", 2)["network_details"]["text"] == "HEMLIGT-A2 nätverk"

@@ -161,3 +161,19 @@ def _mostly_in(expected: str, text: str) -> bool:
 def _words(text: str) -> set[str]:
     """Words, so that line breaks and right-to-left reordering in the extracted text do not matter."""
     return set(re.findall(r"\w+", text))
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        # Arabic has six plural forms: 1 and 2 are said without the number, 3-10 and 11-99 take different nouns.
+        ("ar", {1: "بعد يوم واحد.", 2: "بعد يومين.", 3: "بعد 3 أيام.", 11: "بعد 11 يومًا.", 100: "بعد 100 يوم."}),
+        ("uk", {1: "через 1 день.", 2: "через 2 дні.", 5: "через 5 днів.", 21: "через 21 день."}),
+        ("sv", {1: "efter 1 dag.", 30: "efter 30 dagar."}),
+    ],
+)
+def test_a_count_takes_the_plural_form_of_the_language(app, client, code, expected):
+    for days, ending in expected.items():
+        app.config.update(DRAFT_RETENTION_DAYS=days)
+        html = client.get(f"/{code}/privacy").get_data(as_text=True)
+        assert re.search(rf"<li>[^<]*{re.escape(ending)}</li>", html), f"{code}, {days} days: no {ending!r}"

@@ -104,8 +104,24 @@ def test_application_mode_says_the_answers_are_the_application_dated_the_day_sen
     assert "<title>Din ansökan är inskickad – Ansök om ekonomiskt bistånd</title>" in done
     assert "Vi fick din ansökan " in done
     assert "Din ansökan räknas från den dag vi fick den." in done
-    assert "Då får du en tid för ett möte." in done
+    # They said a caseworker may call or text them (SINGLE_PART_II): so the caseworker will.
+    assert "En socialsekreterare hör av sig till dig på det sätt du har valt." in done
+    assert "Säg ditt ärendenummer." not in done
     assert "inte en ansökan" not in done
+
+
+def test_a_person_who_said_no_way_is_safe_is_asked_to_call_not_promised_a_call(ankeborg, client):
+    ankeborg.config["SUBMIT_IS_APPLICATION"] = True
+    person = Applicant(client).start()
+    fill(person, SINGLE_PART_I)
+    fill(person, {**SINGLE_PART_II, "contact": {"safe_contact": ["i_contact_you"]}})
+    assert person.submit().location.endswith("/sv/done")
+    done = person.get("done").get_data(as_text=True)
+    assert (
+        'Ring Ankeborg på <a href="tel:081234500">08-123 45 00</a> (måndag–torsdag 08:30–12:00 och 13:00–16:00 och '
+        "fredag 08:30–12:00). Säg ditt ärendenummer. Då får du en tid för ett möte."
+    ) in done
+    assert "på det sätt du har valt" not in done
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,9 @@ def journey_pages(app, client) -> dict[str, str]:
     part_two["children_everyday"]["children_live"] = "mostly_other"  # so that the page about the other parent shows
     part_two["children_parents"] = {"meets_children": "every_week"}
     fill(person, part_two)
+    visit(pages, "sensitive section, opening", person.get("section/sensitive"))
+    person.post_form("section/sensitive", {"action": "at_meeting"})
+    visit(pages, "sensitive section, talked at the meeting", person.get("section/sensitive"))
     for page in (p for part in INSTRUMENT.parts for p in part.pages()):
         visit(pages, f"q/{page.id}", person.get(f"q/{page.id}"))
     visit(pages, "change from check", person.get("q/housing?return=check"))

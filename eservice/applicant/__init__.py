@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("applicant", __name__)
 
-from . import access_views, question_views, submit_views  # noqa: E402,F401  (routes register on import)
+from . import access_views, question_views, section_views, submit_views  # noqa: E402,F401  (routes register on import)

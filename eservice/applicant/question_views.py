@@ -21,7 +21,7 @@ from ..models import Status
 from . import bp
 from .access_views import leave_saved
 from .current import applicant_required
-from .journey import is_read_only, page_part, progress, task_list
+from .journey import after_section, is_read_only, page_part, progress, ready_to_check, section_number, task_list
 
 
 @bp.get("/<lang:lang>/tasks")
@@ -37,6 +37,7 @@ def tasks():
         parts=parts,
         done=done,
         total=total,
+        ready=ready_to_check(parts),
         adult=adult,
         submitted=adult.status == Status.SUBMITTED,
         wants_partner=part1.get("applying_with") == "with_partner",
@@ -113,11 +114,10 @@ def question_page(page_id: str):
                     return redirect(url_for("applicant.check"))
                 row = drafts.answer_set(db, adult, part)
                 following = next_page_in_section(part, page.id, row.answers, base)
-                return redirect(
-                    url_for("applicant.question_page", page_id=following.id)
-                    if following
-                    else url_for("applicant.tasks")
-                )
+                if following is not None:
+                    return redirect(url_for("applicant.question_page", page_id=following.id))
+                # The section is finished: straight on to the next one not done, not back to the list.
+                return redirect(after_section(db, adult, section.id))
         status = 409 if conflict else 400
     else:
         form = build_page_form(
@@ -128,8 +128,11 @@ def question_page(page_id: str):
         )
         status = 200
 
+    number, total = section_number(task_list(db, adult), section.id)
     return render_template(
         "applicant/question_page.html",
+        section_number=number,
+        section_total=total,
         form=form,
         part=part,
         section=section,

@@ -103,12 +103,29 @@ def received(adult) -> dict[str, str] | None:
     return {"date": format_date(at, "long"), "time": format_time(at, "short"), "iso": at.isoformat()}
 
 
+# The answer in part II that says how the social services may reach this adult; "i_contact_you" means no way is safe.
+SAFE_CONTACT, NO_SAFE_WAY = "safe_contact", "i_contact_you"
+
+
+def reachable(adult) -> bool:
+    """Whether this adult, in what they sent, gave a way the caseworker may contact them. Only then may the
+    confirmation say "we contact you the way you chose"; otherwise it asks them to call, with their reference."""
+    ways = drafts.answers_for(db_session(), adult, INSTRUMENT.part("II")).answers.get(SAFE_CONTACT) or []
+    return any(way != NO_SAFE_WAY for way in ways)
+
+
 @bp.get("/<lang:lang>/done")
 @applicant_required
 def done():
     if g.adult.status != Status.SUBMITTED:
         return redirect(url_for("applicant.check"))
-    return render_template("applicant/done.html", adult=g.adult, form=FlaskForm(), received=received(g.adult))
+    return render_template(
+        "applicant/done.html",
+        adult=g.adult,
+        form=FlaskForm(),
+        received=received(g.adult),
+        reachable=reachable(g.adult),
+    )
 
 
 @bp.get("/<lang:lang>/answers.pdf")

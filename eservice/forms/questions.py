@@ -12,6 +12,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
 
@@ -22,7 +23,8 @@ from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from ..i18n import translated
 from ..instrument.path import visible_options
-from ..instrument.schema import FREE_TEXT_TYPES, Option, QType, Question
+from ..instrument.schema import CONTACT_TYPES, FREE_TEXT_TYPES, Option, QType, Question
+from .contact import NotValid, Refusal, format_personal_number, parse_email, parse_personal_number, parse_phone
 
 
 class OneChoiceField(RadioField):
@@ -112,6 +114,54 @@ class LenientInteger(IntegerField):
                 raise ValueError(_("Skriv bara siffror.")) from None
 
 
+class ContactField(StringField):
+    """A personnummer, a phone number or an e-mail address: checked, and kept as `data` in its stored form.
+
+    What was typed stays in the box next to a message, so that the person can see what to change.
+    """
+
+    def __init__(self, label: str, question: Question, **kwargs: Any):
+        super().__init__(label, **kwargs)
+        self.question = question
+
+    def process_formdata(self, valuelist):
+        typed = clean_text(valuelist[0]) if valuelist else ""
+        if not typed:
+            self.data = None
+            return
+        try:
+            self.data = _parse(self.question.type, typed)
+        except NotValid as refusal:
+            self.data = None
+            raise ValueError(_contact_message(self.question.type, refusal.refusal)) from None
+
+    def _value(self) -> str:
+        if self.raw_data:  # as typed, also after an error
+            return str(self.raw_data[0])
+        if self.data and self.question.type is QType.PERSONAL_NUMBER:
+            return format_personal_number(self.data)
+        return str(self.data or "")
+
+
+def _parse(kind: QType, raw: str) -> str:
+    if kind is QType.PERSONAL_NUMBER:
+        return parse_personal_number(raw)
+    if kind is QType.PHONE:
+        return parse_phone(raw)
+    return parse_email(raw)
+
+
+def _contact_message(kind: QType, refusal: Refusal) -> str:
+    # Each message says what to do, with an example, as GOV.UK's error messages do.
+    if kind is QType.PERSONAL_NUMBER:
+        if refusal is Refusal.CHECK:
+            return _("Kontrollera personnumret. Det stämmer inte.")
+        return _("Skriv ditt personnummer med 12 siffror, till exempel 19850101-1234.")
+    if kind is QType.PHONE:
+        return _("Skriv ett telefonnummer med minst 7 siffror, till exempel 070-123 45 67.")
+    return _("Skriv e-postadressen på rätt sätt, till exempel namn@exempel.se.")
+
+
 def _required_message(question: Question) -> str:
     if question.type in (QType.SINGLE, QType.MULTI):
         return _("Välj ett svar.")
@@ -146,6 +196,10 @@ class RequiredWhenShown:
         if self.question.id not in form.shown_ids:
             field.errors[:] = []
             raise StopValidation()
+        if field.process_errors:
+            # What was typed could not be read ("12 0a0", "19850101-123"): its own message says what to do, also
+            # for a question that may be left empty, which must not be saved as if nothing had been typed.
+            raise StopValidation()
         if self.question.required and form.enforce_required and field.data in (None, "", []):
             raise StopValidation(_required_message(self.question))
         if field.data in (None, "", []):
@@ -179,7 +233,12 @@ def _field_for(question: Question, offered: tuple[Option, ...]) -> Field:
     if question.type in (QType.INTEGER, QType.MONEY):
         message = _("Skriv ett tal mellan %(min)s och %(max)s.", min=question.min, max=question.max)
         return LenientInteger(label, validators=[*validators, NumberRange(question.min, question.max, message)])
-    length = Length(max=question.max_length or -1, message=_("Skriv högst %(max)s tecken.", max=question.max_length))
+    if question.type in CONTACT_TYPES:
+        return ContactField(label, question, validators=validators)
+    length = Length(
+        max=question.max_length or -1,
+        message=ngettext("Skriv högst %(num)s tecken.", "Skriv högst %(num)s tecken.", question.max_length or 0),
+    )
     field_class = TextAreaField if question.type is QType.TEXTAREA else StringField
     return field_class(label, validators=[*validators, length], filters=[clean_text])
 

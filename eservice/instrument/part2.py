@@ -1,5 +1,6 @@
 """Part II, fördjupad utredning: each adult answers alone. Every answer here is private to that adult."""
 
+from datetime import UTC, datetime
 from typing import Any
 
 from .builders import DONT_KNOW, RATHER_TALK, YES_NO, all_of, any_of, more_than, opt, q, unless, when
@@ -27,6 +28,103 @@ PART_II = Part(
     ),
     sections=(
         Section(
+            id="about_you",
+            title="Om dig och hur vi når dig",
+            pages=(
+                Page(
+                    id="about_you",
+                    title="Om dig",
+                    questions=(
+                        pq(
+                            "full_name",
+                            "2.1",
+                            T.TEXT,
+                            "Vad heter du?",
+                            required=True,
+                            max_length=100,
+                            help="Skriv ditt förnamn och efternamn.",
+                        ),
+                        pq(
+                            "birth_year",
+                            "2.2",
+                            T.INTEGER,
+                            "Vilket år är du född?",
+                            help="Till exempel 1985.",
+                            min=1900,
+                            max=datetime.now(UTC).year,  # read at start-up; no adult applying was born this year
+                        ),
+                        pq(
+                            "gender",
+                            "2.3",
+                            T.SINGLE,
+                            "Vilket kön har du?",
+                            required=False,
+                            options=(
+                                opt("woman", "Kvinna"),
+                                opt("man", "Man"),
+                                opt("other", "Jag beskriver det på ett annat sätt"),
+                                opt("rather_not_say", "Jag vill inte svara"),
+                            ),
+                        ),
+                        pq(
+                            "personal_number",
+                            "2.4",
+                            T.PERSONAL_NUMBER,
+                            "Vad är ditt personnummer eller samordningsnummer?",
+                            required=False,
+                            glossary=("personnummer", "samordningsnummer"),
+                            help="Skriv 12 siffror. Har du inget nummer? Hoppa då över frågan.",
+                            why="Med numret kan vi hitta rätt uppgifter om dig. Då går det fortare.",
+                        ),
+                    ),
+                ),
+                Page(
+                    id="contact",
+                    title="Hur vi når dig",
+                    # Said before the first answer: this is where a person at risk gives a number.
+                    intro="Det du skriver här ser bara du och socialtjänsten. Ingen annan i hushållet ser det.",
+                    questions=(
+                        pq(
+                            "safe_contact",
+                            "2.5",
+                            T.MULTI,
+                            "Hur kan vi kontakta dig på ett säkert sätt?",
+                            help="Du kan välja flera.",
+                            why=(
+                                "Ibland är det inte säkert att vi ringer eller skickar brev. "
+                                "Någon annan kanske läser din post eller ser din telefon. "
+                                "Vi vill inte att du hamnar i fara."
+                            ),
+                            exclusive=("i_contact_you",),
+                            options=(
+                                opt("call", "Ni kan ringa mig"),
+                                opt("text_message", "Ni kan skicka sms"),
+                                opt("letter", "Ni kan skicka brev hem till mig"),
+                                opt("email", "Ni kan skicka e-post"),
+                                opt("i_contact_you", "Inget av det är säkert. Jag hör av mig själv."),
+                            ),
+                        ),
+                        pq(
+                            "phone",
+                            "2.6",
+                            T.PHONE,
+                            "Vilket telefonnummer har du?",
+                            help="Till exempel 070-123 45 67.",
+                            show_when=unless("safe_contact", "i_contact_you"),
+                        ),
+                        pq(
+                            "email",
+                            "2.7",
+                            T.EMAIL,
+                            "Vilken e-postadress har du?",
+                            required=False,
+                            show_when=unless("safe_contact", "i_contact_you"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Section(
             id="education",
             title="Skola och utbildning",
             pages=(
@@ -36,7 +134,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "education_level",
-                            "2.1",
+                            "2.8",
                             T.SINGLE,
                             "Vilken är den högsta skola du har gått klart?",
                             glossary=("komvux",),
@@ -51,7 +149,7 @@ PART_II = Part(
                         ),
                         pq(
                             "education_details",
-                            "2.2",
+                            "2.9",
                             T.TEXTAREA,
                             "Vad har du lärt dig i skolan eller på kurser?",
                             help="Till exempel ett yrke, ett språk eller ett körkort.",
@@ -71,7 +169,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "work_experience",
-                            "2.3",
+                            "2.10",
                             T.SINGLE,
                             "Hur länge har du arbetat sammanlagt?",
                             help="Räkna med arbete i alla länder.",
@@ -84,7 +182,7 @@ PART_II = Part(
                         ),
                         pq(
                             "previous_jobs",
-                            "2.4",
+                            "2.11",
                             T.TEXTAREA,
                             "Vilka arbeten har du haft?",
                             help="Skriv med egna ord. Till exempel: städare på ett hotell i två år.",
@@ -98,14 +196,14 @@ PART_II = Part(
                     questions=(
                         pq(
                             "wanted_work",
-                            "2.5",
+                            "2.12",
                             T.TEXTAREA,
                             "Vilket arbete skulle du vilja ha?",
                             help="Skriv med egna ord. Det finns inga fel svar.",
                         ),
                         pq(
                             "job_search_hard",
-                            "2.6",
+                            "2.13",
                             T.MULTI,
                             "Vad gör det svårt att få ett arbete?",
                             help="Du kan välja flera.",
@@ -135,7 +233,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "health_general",
-                            "2.7",
+                            "2.14",
                             T.SINGLE,
                             "Hur mår du just nu?",
                             why=(
@@ -150,14 +248,14 @@ PART_II = Part(
                         ),
                         pq(
                             "health_limits",
-                            "2.8",
+                            "2.15",
                             T.SINGLE,
                             "Gör din hälsa det svårt att klara vardagen?",
                             options=(opt("no", "Nej"), opt("some", "Ja, lite"), opt("much", "Ja, mycket"), RATHER_TALK),
                         ),
                         pq(
                             "care_contact",
-                            "2.9",
+                            "2.16",
                             T.MULTI,
                             "Har du kontakt med vården?",
                             help="Du kan välja flera.",
@@ -171,7 +269,7 @@ PART_II = Part(
                         ),
                         pq(
                             "health_details",
-                            "2.10",
+                            "2.17",
                             T.TEXTAREA,
                             "Vill du berätta mer om din hälsa?",
                             help="Du väljer själv vad du berättar.",
@@ -191,7 +289,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "work_ability",
-                            "2.11",
+                            "2.18",
                             T.SINGLE,
                             "Hur mycket tror du att du kan arbeta just nu?",
                             why="Svaret hjälper oss att välja stöd som passar dig. Det påverkar inte om du får pengar.",
@@ -202,7 +300,7 @@ PART_II = Part(
                                 DONT_KNOW,
                             ),
                         ),
-                        pq("work_ability_details", "2.12", T.TEXTAREA, "Vad skulle hjälpa dig att kunna arbeta mer?"),
+                        pq("work_ability_details", "2.19", T.TEXTAREA, "Vad skulle hjälpa dig att kunna arbeta mer?"),
                     ),
                 ),
             ),
@@ -217,13 +315,13 @@ PART_II = Part(
                     questions=(
                         pq(
                             "network_support",
-                            "2.13",
+                            "2.20",
                             T.SINGLE,
                             "Har du någon som kan hjälpa dig när det är svårt?",
                             help="Till exempel familj, vänner, grannar eller en förening.",
                             options=(opt("several", "Ja, flera"), opt("one", "Ja, någon"), opt("no_one", "Nej, ingen")),
                         ),
-                        pq("network_details", "2.14", T.TEXTAREA, "Vill du berätta mer om människorna runt dig?"),
+                        pq("network_details", "2.21", T.TEXTAREA, "Vill du berätta mer om människorna runt dig?"),
                     ),
                 ),
             ),
@@ -239,7 +337,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "children_ages",
-                            "2.15",
+                            "2.22",
                             T.TEXT,
                             "Hur gamla är barnen?",
                             required=True,
@@ -247,7 +345,7 @@ PART_II = Part(
                         ),
                         pq(
                             "children_school",
-                            "2.16",
+                            "2.23",
                             T.MULTI,
                             "Vart går barnen på dagen?",
                             help="Du kan välja flera.",
@@ -260,7 +358,7 @@ PART_II = Part(
                         ),
                         pq(
                             "children_live",
-                            "2.17",
+                            "2.24",
                             T.SINGLE,
                             "Var bor barnen?",
                             options=(
@@ -272,7 +370,7 @@ PART_II = Part(
                         ),
                         pq(
                             "custody",
-                            "2.18",
+                            "2.25",
                             T.SINGLE,
                             "Vem har vårdnaden om barnen?",
                             glossary=("vardnad",),
@@ -292,7 +390,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "meets_children",
-                            "2.19",
+                            "2.26",
                             T.SINGLE,
                             "Hur ofta träffar du barnen?",
                             show_when=when("children_live", "mostly_other", "other"),
@@ -305,11 +403,11 @@ PART_II = Part(
                         ),
                         pq(
                             "other_parent_contact",
-                            "2.20",
+                            "2.27",
                             T.TEXTAREA,
                             "Hur har barnen kontakt med den andra föräldern?",
                         ),
-                        pq("shared_costs", "2.21", T.TEXTAREA, "Hur delar ni på ansvaret och kostnaderna för barnen?"),
+                        pq("shared_costs", "2.28", T.TEXTAREA, "Hur delar ni på ansvaret och kostnaderna för barnen?"),
                     ),
                 ),
                 Page(
@@ -318,7 +416,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "children_health",
-                            "2.22",
+                            "2.29",
                             T.SINGLE,
                             "Hur mår barnen?",
                             why="Vi vill att barnen ska ha det bra. Därför frågar vi om dem.",
@@ -331,21 +429,21 @@ PART_II = Part(
                         ),
                         pq(
                             "children_needs",
-                            "2.23",
+                            "2.30",
                             T.TEXTAREA,
                             "Behöver något barn extra stöd?",
                             help="Till exempel för hälsa, skola eller en funktionsnedsättning.",
                         ),
                         pq(
                             "children_space",
-                            "2.24",
+                            "2.31",
                             T.SINGLE,
                             "Har barnen plats hemma att leka och göra läxor?",
                             options=YES_NO,
                         ),
                         pq(
                             "childcare_enough",
-                            "2.25",
+                            "2.32",
                             T.SINGLE,
                             "Har du barnomsorg så att du kan söka arbete, studera eller vara med i aktiviteter?",
                             options=(*YES_NO, opt("not_needed", "Det behövs inte")),
@@ -364,7 +462,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "future_goals",
-                            "2.26",
+                            "2.33",
                             T.MULTI,
                             "Vad vill du ska hända framåt?",
                             help="Du kan välja flera.",
@@ -377,7 +475,7 @@ PART_II = Part(
                         ),
                         pq(
                             "goals_own_words",
-                            "2.27",
+                            "2.34",
                             T.TEXTAREA,
                             "Berätta om ditt mål med egna ord.",
                             help="Till exempel: jag vill bli undersköterska. Eller: jag vill orka mer.",
@@ -390,7 +488,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "what_helps",
-                            "2.28",
+                            "2.35",
                             T.MULTI,
                             "Vad kan hjälpa dig att klara dig på egna pengar?",
                             glossary=("sjalvforsorjning",),
@@ -402,10 +500,10 @@ PART_II = Part(
                                 opt("other", "Något annat"),
                             ),
                         ),
-                        pq("what_helps_words", "2.29", T.TEXTAREA, "Vad mer kan hjälpa dig?"),
+                        pq("what_helps_words", "2.36", T.TEXTAREA, "Vad mer kan hjälpa dig?"),
                         pq(
                             "self_support_estimate",
-                            "2.30",
+                            "2.37",
                             T.SINGLE,
                             "När tror du att du kan klara dig på egna pengar?",
                             required=False,
@@ -438,7 +536,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "substance_use",
-                            "2.31",
+                            "2.38",
                             T.SINGLE,
                             "Har alkohol, droger, tabletter eller spel ställt till problem för dig det senaste året?",
                             why=(
@@ -450,7 +548,7 @@ PART_II = Part(
                         ),
                         pq(
                             "substance_help",
-                            "2.32",
+                            "2.39",
                             T.SINGLE,
                             "Vill du ha hjälp med det?",
                             show_when=when("substance_use", "yes"),
@@ -469,7 +567,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "violence",
-                            "2.33",
+                            "2.40",
                             T.SINGLE,
                             "Har någon hotat dig eller gjort dig illa?",
                             help="Det kan vara någon i familjen, en partner eller någon annan.",
@@ -478,7 +576,7 @@ PART_II = Part(
                         ),
                         pq(
                             "violence_now",
-                            "2.34",
+                            "2.41",
                             T.SINGLE,
                             "Händer det fortfarande?",
                             help="Ring 112 om du är i fara nu.",
@@ -493,7 +591,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "criminal_record",
-                            "2.35",
+                            "2.42",
                             T.SINGLE,
                             "Har du blivit dömd för ett brott?",
                             help=(
@@ -518,7 +616,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "children_informed",
-                            "2.36",
+                            "2.43",
                             T.SINGLE,
                             "Om du har en sjukdom eller ett beroende: vet barnen om det?",
                             why="Barn mår bättre när de får veta vad som händer. Vi kan hjälpa dig att prata med dem.",

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
+from .builders import RATHER_TALK as RATHER_TALK_OPTION
 from .rules import evaluate, referenced_ids
 from .schema import CHOICE_TYPES, Option, Page, Part, Question, Section
 
@@ -127,4 +128,61 @@ def missing_required(part: Part, answers: Mapping[str, Any], base: Mapping[str, 
         for p in applicable_pages(part, answers, base)
         for q in visible_questions(p, ctx)
         if q.required and answers.get(q.id) in (None, "", [])
+    ]
+
+
+# The opening page of a sensitive section: "talk about all of this at the meeting" --------------------------------
+
+RATHER_TALK = RATHER_TALK_OPTION.code  # offered by every sensitive question (validate.py checks it)
+
+
+def _offers_rather_talk(question: Question) -> bool:
+    return RATHER_TALK in question.option_codes()
+
+
+def talk_at_meeting(
+    part: Part, section: Section, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The answers with every question of the section that applies and offers it set to "rather talk at the
+    meeting". Setting one can hide another (a follow-up of a "yes"), so repeat until stable, then prune."""
+    current = dict(answers)
+    while True:
+        ctx = _merged(current, base)
+        marked = dict(current)
+        for page in section.pages:
+            if page_applies(section, page, ctx):
+                marked.update({q.id: RATHER_TALK for q in visible_questions(page, ctx) if _offers_rather_talk(q)})
+        marked = prune(part, marked, base)
+        if marked == current:
+            return marked
+        current = marked
+
+
+def talks_at_meeting(section: Section, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> bool:
+    """Whether the person chose the meeting for the whole section: every question that applies and offers it is
+    answered so (and there is at least one)."""
+    ctx = _merged(answers, base)
+    offered = [
+        q
+        for p in section.pages
+        if page_applies(section, p, ctx)
+        for q in visible_questions(p, ctx)
+        if _offers_rather_talk(q)
+    ]
+    return bool(offered) and all(answers.get(q.id) == RATHER_TALK for q in offered)
+
+
+def has_own_answers(section: Section, answers: Mapping[str, Any]) -> bool:
+    """Whether the section holds any answer other than "rather talk at the meeting" (which that choice replaces)."""
+    return any(answers.get(q.id) not in (None, RATHER_TALK) for p in section.pages for q in p.questions)
+
+
+def complete_pages(section: Section, answers: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> list[str]:
+    """The section's pages that apply and have an answer to every required question that applies on them."""
+    ctx = _merged(answers, base)
+    return [
+        p.id
+        for p in section.pages
+        if page_applies(section, p, ctx)
+        and all(answers.get(q.id) not in (None, "", []) for q in visible_questions(p, ctx) if q.required)
     ]

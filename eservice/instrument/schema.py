@@ -19,11 +19,16 @@ class QType(StrEnum):
     MONEY = "money"  # whole kronor per month within min/max
     TEXT = "text"  # one line of free text, kept verbatim with its language
     TEXTAREA = "textarea"  # a few lines of free text, kept verbatim with its language
+    PERSONAL_NUMBER = "personal_number"  # personnummer or samordningsnummer, stored as 12 digits YYYYMMDDNNNC
+    PHONE = "phone"  # a phone number, stored as its digits with a leading "+" if typed
+    EMAIL = "email"  # an e-mail address, stored trimmed
 
 
 CHOICE_TYPES = {QType.SINGLE, QType.MULTI}
 NUMBER_TYPES = {QType.INTEGER, QType.MONEY}
 FREE_TEXT_TYPES = {QType.TEXT, QType.TEXTAREA}
+# Typed in one line, checked for their form and stored normalised (not free text: no language is kept with them).
+CONTACT_TYPES = {QType.PERSONAL_NUMBER, QType.PHONE, QType.EMAIL}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .rules import codes_tested, referenced_ids, rule_errors
-from .schema import CHOICE_TYPES, FREE_TEXT_TYPES, NUMBER_TYPES, Instrument, QType, Question, Rule
+from .schema import CHOICE_TYPES, CONTACT_TYPES, FREE_TEXT_TYPES, NUMBER_TYPES, Instrument, QType, Question, Rule
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -96,6 +96,9 @@ def validate(
                     problems += [f"{q.id}: unknown glossary term {t!r}" for t in q.glossary if t not in glossary_ids]
                     if part.per_adult and not q.private:
                         problems.append(f"{q.id}: every question in a per-adult part is private")
+                    # A number and an address a person at risk gives must never reach the rest of the household.
+                    if q.type in CONTACT_TYPES and not part.per_adult:
+                        problems.append(f"{q.id}: identity numbers and contact details belong in a per-adult part")
                     if (
                         section.sensitive
                         and q.type is QType.SINGLE

@@ -44,7 +44,8 @@ class Report:
 def swedish_texts(pot: Path = POT) -> list[tuple[str, str]]:
     with pot.open("rb") as f:
         catalog = read_po(f)
-    return [(m.context or "", PLACEHOLDER.sub("", m.id)) for m in catalog if m.id and isinstance(m.id, str)]
+    # A text with a count is measured in its plural form, the one most numbers take.
+    return [(m.context or "", PLACEHOLDER.sub("", m.id if isinstance(m.id, str) else m.id[1])) for m in catalog if m.id]
 
 
 def report(pot: Path = POT) -> Report:

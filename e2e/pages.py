@@ -66,7 +66,7 @@ class BasePage:
 
 
 class StartPage(BasePage):
-    headings = ("Ansök om ekonomiskt bistånd",)
+    headings = ("Förbered ditt möte om ekonomiskt bistånd", "Ansök om ekonomiskt bistånd")  # per SUBMIT_IS_APPLICATION
     path = ""
 
     def start(self) -> CodePage:
@@ -313,7 +313,7 @@ class CheckAnswersPage(BasePage):
 
 
 class ConfirmationPage(BasePage):
-    headings = ("Dina svar är inskickade",)
+    headings = ("Dina svar är inskickade", "Din ansökan är inskickad")
     path = "done"
 
     @property

@@ -35,7 +35,20 @@ def create_app(env: str | None = None, **overrides) -> Flask:
 
     check_definition()
 
-    from . import assets, cli, db, deployment, errors, i18n, request_log, sealing, security, sessions
+    from . import (
+        assets,
+        cli,
+        db,
+        deployment,
+        errors,
+        findable,
+        i18n,
+        municipality,
+        request_log,
+        sealing,
+        security,
+        sessions,
+    )
 
     app.extensions["keyring"] = sealing.parse_keys(
         app.config["ANSWER_KEYS"] or (sealing.development_keys(Path(app.instance_path)) if env == "development" else "")
@@ -45,6 +58,8 @@ def create_app(env: str | None = None, **overrides) -> Flask:
     db.init_app(app)
     sessions.init_app(app)
     i18n.init_app(app)
+    municipality.init_app(app)
+    findable.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

@@ -7,6 +7,24 @@ from pathlib import Path
 from .throttle import Limit
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+MUNICIPALITY_SETTINGS = (
+    "MUNICIPALITY_NAME",
+    "MUNICIPALITY_PHONE",
+    "MUNICIPALITY_OPENING_HOURS",
+    "SUBMIT_IS_APPLICATION",
+)
+
+
+def env_flag(name: str, default: bool) -> bool:
+    """A yes/no setting: true/false, yes/no, 1/0, on/off. Anything else stops the service rather than guess."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise RuntimeError(f"{name} must be true or false, not {value!r}.")
 
 
 class BaseConfig:
@@ -38,9 +56,19 @@ class BaseConfig:
     CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", str(5 * 365)))
     # Part II is sealed with these keys (eservice.sealing): "id:base64,id:base64", the first seals.
     ANSWER_KEYS = os.environ.get("ANSWER_KEYS", "")
-    # Who is responsible for the data, and how to reach them: on the privacy notice.
+    # The municipality: who is responsible for the data, and how to reach them (start, check, confirmation, the
+    # answers PDF, the privacy notice). The name and the phone number are shown as written. The opening hours are
+    # data, "mon-fri 09:00-16:00; sat 10:00-12:00", so that each language shows its own day names and times
+    # (eservice.municipality).
     MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Exempelkommunen")
-    MUNICIPALITY_CONTACT = os.environ.get("MUNICIPALITY_CONTACT", "Kontaktcenter, telefon 0000-00 00 00")
+    MUNICIPALITY_PHONE = os.environ.get("MUNICIPALITY_PHONE", "0000-00 00 00")
+    MUNICIPALITY_OPENING_HOURS = os.environ.get("MUNICIPALITY_OPENING_HOURS", "mon-fri 09:00-16:00")
+    # Whether the social services register sent answers as the application, so that it is dated the day it is sent.
+    # Off unless the municipality says so: if they do not, a person told "you have applied" may lose days of money,
+    # while a person told "call us to apply" who had in fact applied loses nothing but a phone call.
+    SUBMIT_IS_APPLICATION = env_flag("SUBMIT_IS_APPLICATION", default=False)
+    # Times shown to the applicant (when their answers arrived) are Swedish time.
+    BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     # Staff: the municipality's offices ("id=Name, ..."), how the identity provider's claims map to roles, and
     # subjects given a role locally ("subject=role@unit") where the provider sends no roles. STAFF_OIDC_* and
     # EID_OIDC_* (eservice/signin/settings.py) configure the two sign-in doors; README says how.
@@ -68,6 +96,11 @@ class TestConfig(BaseConfig):
     RESUME_LIMIT_PER_CLIENT = Limit(free=100_000, base=1, cap=1, window=1)
     DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = True
+    # Fixed, whatever the environment says: the tests of each mode set it themselves.
+    MUNICIPALITY_NAME = "Exempelkommunen"
+    MUNICIPALITY_PHONE = "0000-00 00 00"
+    MUNICIPALITY_OPENING_HOURS = "mon-fri 09:00-16:00"
+    SUBMIT_IS_APPLICATION = False
     STAFF_UNITS = "north=Norra kontoret, south=Södra kontoret"
     STAFF_OIDC = None  # tests configure the providers themselves, never from the environment
     EID_OIDC = None
@@ -84,6 +117,10 @@ class ProductionConfig(BaseConfig):
             raise RuntimeError("Set DATABASE_URL to the production PostgreSQL database.")
         if not os.environ.get("ANSWER_KEYS"):
             raise RuntimeError("Set ANSWER_KEYS: part II is stored only encrypted (see eservice/sealing.py).")
+        # What the service promises applicants is the municipality's own: no example values in production.
+        unset = [name for name in MUNICIPALITY_SETTINGS if not os.environ.get(name)]
+        if unset:
+            raise RuntimeError(f"Set {', '.join(unset)}: the municipality's contact and what submitting means there.")
 
 
 CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": ProductionConfig}

@@ -21,10 +21,15 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 PRINT_STYLESHEET = Path(__file__).parent / "static" / "print.css"
 
 
+# Tagged for screen readers (PDF/UA-1): a structure tree, the document's language from <html lang>, and its <title>
+# shown as the window title. Every PDF template must have both.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_pdf(html: str) -> bytes:
     from weasyprint import HTML  # slow to import: only when a PDF is asked for
 
-    return HTML(string=html, base_url=current_app.static_folder).write_pdf()
+    return HTML(string=html, base_url=current_app.static_folder).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def pdf_response(html: str, filename: str) -> Response:
@@ -53,11 +58,11 @@ def cache_key(*parts) -> str:
 
 @cache
 def template_sources_digest() -> str:
-    """Every template and the print stylesheet: any of them may end up in a PDF through an include.
+    """Every template, the print stylesheet and this module (how PDFs are rendered): any of them changes the PDF.
 
     Read once per process, not on every request for a cached PDF: the files do not change while the service runs
     (a deploy restarts it; in development, restart after editing a template to see it in the PDF)."""
-    return files_digest([*TEMPLATES_DIR.rglob("*.html"), PRINT_STYLESHEET])
+    return files_digest([*TEMPLATES_DIR.rglob("*.html"), PRINT_STYLESHEET, Path(__file__)])
 
 
 def cache_dir() -> Path:

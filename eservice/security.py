@@ -33,6 +33,9 @@ HEADERS = (
     ("X-Frame-Options", "DENY"),
     ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
 )
+# Set in the request's WSGI environ for a page that search engines may list (eservice.findable); every other
+# response, answers and PDFs and errors included, is marked noindex.
+FINDABLE_ENVIRON = "eservice.findable"
 
 
 def access(rule: str) -> Callable:
@@ -63,6 +66,8 @@ class SecurityHeaders:
                 # Answers are personal: never keep pages in shared caches or the back-forward cache of a shared
                 # phone. Views that may be cached (assets, the published instrument) say so themselves.
                 headers.append(("Cache-Control", "no-store"))
+            if "x-robots-tag" not in present and not (environ.get(FINDABLE_ENVIRON) and status.startswith("200")):
+                headers.append(("X-Robots-Tag", "noindex"))
             return start_response(status, headers, exc_info)
 
         return self.wsgi_app(environ, start)

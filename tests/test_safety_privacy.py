@@ -22,15 +22,20 @@ def test_the_safety_page_says_where_to_get_help(client, lang):
 def test_the_privacy_notice_reads_the_municipality_and_retention_from_the_config(app, client):
     html = client.get("/sv/privacy").get_data(as_text=True)
     assert "Exempelkommunen" in html
-    assert "Kontaktcenter, telefon 0000-00 00 00" in html
+    assert 'Ring Exempelkommunen på <a href="tel:0000000000">0000-00 00 00</a> (måndag–fredag 09:00–16:00).' in html
     assert "efter 30 dagar" in html
     assert "artikel 6.1 e" in html
     assert "registerutdrag" in html
-    app.config.update(DRAFT_RETENTION_DAYS=14, MUNICIPALITY_NAME="Ankeborg", MUNICIPALITY_CONTACT="Ring 08-123 45")
+    app.config.update(
+        DRAFT_RETENTION_DAYS=14,
+        MUNICIPALITY_NAME="Ankeborg",
+        MUNICIPALITY_PHONE="08-123 45",
+        MUNICIPALITY_OPENING_HOURS="tue 10:00-12:00",
+    )
     html = client.get("/sv/privacy").get_data(as_text=True)
     assert "efter 14 dagar" in html
     assert "Socialnämnden i Ankeborg" in html
-    assert "Ring 08-123 45" in html
+    assert 'Ring Ankeborg på <a href="tel:0812345">08-123 45</a> (tisdag 10:00–12:00).' in html
 
 
 def test_the_footer_links_both_pages(client):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, url_for
+from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
@@ -13,7 +14,7 @@ from ..db import db_session
 from ..i18n import SOURCE_LANGUAGE, current_language
 from ..instrument import INSTRUMENT
 from ..instrument.path import applicable_pages, missing_required, visible_questions
-from ..models import Status
+from ..models import Status, aware
 from ..pdf import pdf_response
 from ..security import PUBLIC, access
 from . import bp
@@ -92,12 +93,39 @@ def submit():
     return redirect(url_for("applicant.done"))
 
 
+def received(adult) -> dict[str, str] | None:
+    """When the submission arrived, from its own record, in Swedish time (BABEL_DEFAULT_TIMEZONE) and written the way
+    the reader's language writes dates and times. The date matters: it may be the day the application counts from."""
+    submission = drafts.submission_of(db_session(), adult)
+    if submission is None:
+        return None
+    at = aware(submission.submitted_at)
+    return {"date": format_date(at, "long"), "time": format_time(at, "short"), "iso": at.isoformat()}
+
+
+# The answer in part II that says how the social services may reach this adult; "i_contact_you" means no way is safe.
+SAFE_CONTACT, NO_SAFE_WAY = "safe_contact", "i_contact_you"
+
+
+def reachable(adult) -> bool:
+    """Whether this adult, in what they sent, gave a way the caseworker may contact them. Only then may the
+    confirmation say "we contact you the way you chose"; otherwise it asks them to call, with their reference."""
+    ways = drafts.answers_for(db_session(), adult, INSTRUMENT.part("II")).answers.get(SAFE_CONTACT) or []
+    return any(way != NO_SAFE_WAY for way in ways)
+
+
 @bp.get("/<lang:lang>/done")
 @applicant_required
 def done():
     if g.adult.status != Status.SUBMITTED:
         return redirect(url_for("applicant.check"))
-    return render_template("applicant/done.html", adult=g.adult, form=FlaskForm())
+    return render_template(
+        "applicant/done.html",
+        adult=g.adult,
+        form=FlaskForm(),
+        received=received(g.adult),
+        reachable=reachable(g.adult),
+    )
 
 
 @bp.get("/<lang:lang>/answers.pdf")
@@ -111,6 +139,7 @@ def answers_pdf():
         summary=answer_summary(db_session(), g.adult),
         adult=g.adult,
         bilingual=current_language() != SOURCE_LANGUAGE,
+        received=received(g.adult),
     )
     return pdf_response(html, f"svar-{g.adult.household.reference}.pdf")
 

@@ -81,13 +81,8 @@ def safety():
 @bp.get("/<lang:lang>/privacy")
 @access(PUBLIC)
 def privacy():
-    config = current_app.config
-    return render_template(
-        "public/privacy.html",
-        retention_days=config.get("DRAFT_RETENTION_DAYS", 30),
-        municipality=config.get("MUNICIPALITY_NAME", "Exempelkommunen"),
-        contact=config.get("MUNICIPALITY_CONTACT", "Kontaktcenter, telefon 0000-00 00 00"),
-    )
+    # The municipality's name, phone and hours come from its configuration (the `municipality()` template global).
+    return render_template("public/privacy.html", retention_days=current_app.config.get("DRAFT_RETENTION_DAYS", 30))
 
 
 @bp.get("/<lang:lang>/interpreter")

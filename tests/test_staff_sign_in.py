@@ -247,6 +247,14 @@ def test_the_demo_sign_in_exists_only_in_development(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'p.sqlite3'}")
     monkeypatch.setenv("ANSWER_KEYS", TestConfig.ANSWER_KEYS)
     monkeypatch.setattr(ProductionConfig, "ANSWER_KEYS", TestConfig.ANSWER_KEYS)
+    municipality = {
+        "MUNICIPALITY_NAME": "Exempelkommunen",
+        "MUNICIPALITY_PHONE": "0000-00 00 00",
+        "MUNICIPALITY_OPENING_HOURS": "mon-fri 09:00-16:00",
+        "SUBMIT_IS_APPLICATION": "false",
+    }
+    for name, value in municipality.items():
+        monkeypatch.setenv(name, value)
     production = create_app("production")
     assert "/staff/demo-sign-in" not in {r.rule for r in production.url_map.iter_rules()}
     assert "/staff/demo-sign-in" in {r.rule for r in create_app("development").url_map.iter_rules()}

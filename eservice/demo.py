@@ -72,7 +72,7 @@ PART_II_DONE = {
 }
 
 
-def _fill(db, adult, part_id: str, answers: dict, complete: bool = True) -> None:
+def fill(db, adult, part_id: str, answers: dict, complete: bool = True) -> None:
     part = INSTRUMENT.part(part_id)
     for page in part.pages():
         mine = {q.id: answers[q.id] for q in page.questions if q.id in answers}
@@ -90,11 +90,11 @@ def load_demo_data() -> list[str]:
     lines.append(f"  {fresh.reference}  {fresh.code}  just started")
 
     halfway = drafts.start_household(db)
-    _fill(db, halfway.adult, "I", {k: PART_I_DONE[k] for k in list(PART_I_DONE)[:12]})
+    fill(db, halfway.adult, "I", {k: PART_I_DONE[k] for k in list(PART_I_DONE)[:12]})
     lines.append(f"  {halfway.reference}  {halfway.code}  part I half done")
 
     couple = drafts.start_household(db)
-    _fill(
+    fill(
         db,
         couple.adult,
         "I",
@@ -119,18 +119,18 @@ def load_demo_data() -> list[str]:
         "education_level": "compulsory",
         "health_general": "bad",
     }
-    _fill(db, partner.adult, "II", partner_started, complete=False)
+    fill(db, partner.adult, "II", partner_started, complete=False)
     lines.append(f"  {couple.reference}  {couple.code}  couple, first adult (part I done)")
     lines.append(f"  {couple.reference}  {partner.new_code}  couple, second adult (part II started)")
     invited = drafts.start_household(db)
-    _fill(db, invited.adult, "I", {**PART_I_DONE, "applying_with": "with_partner"}, complete=False)
+    fill(db, invited.adult, "I", {**PART_I_DONE, "applying_with": "with_partner"}, complete=False)
     waiting = drafts.invite_partner(db, invited.adult.household)
     lines.append(f"  {invited.reference}  {invited.code}  couple, first adult (partner invited)")
     lines.append(f"  {waiting.reference}  {waiting.code}  the partner's invitation, not used yet")
 
     sent = drafts.start_household(db)
-    _fill(db, sent.adult, "I", PART_I_DONE)
-    _fill(db, sent.adult, "II", PART_II_DONE)
+    fill(db, sent.adult, "I", PART_I_DONE)
+    fill(db, sent.adult, "II", PART_II_DONE)
     drafts.submit(db, sent.adult)
     lines.append(f"  {sent.reference}  {sent.code}  submitted")
     return lines

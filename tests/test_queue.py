@@ -254,3 +254,19 @@ def test_a_failed_audit_write_fails_the_read(app, client):
     response = client.get(f"/staff/cases/{case_id}/meeting")
     assert response.status_code == 500
     assert "Amal Haddad" not in response.get_data(as_text=True)
+
+
+def test_signing_in_makes_a_known_colleague(app):
+    from eservice import create_app
+    from eservice.models import StaffMemberRecord
+
+    from .helpers import token
+
+    demo_app = create_app("test", DATABASE_URL=app.config["DATABASE_URL"], STAFF_DEMO_SIGN_IN=True)
+    client = demo_app.test_client()
+    csrf = token(client.get("/staff/sign-in").get_data(as_text=True))
+    assert client.post("/staff/demo-sign-in", data={"csrf_token": csrf, "role": "team_lead"}).status_code == 302
+    with db(app) as session:
+        known = session.get(StaffMemberRecord, "demo-team-lead")
+        assert (known.name, known.role, known.unit) == ("Demo Gruppledare", "team_lead", "north")
+    demo_app.extensions["db_engine"].dispose()

@@ -117,7 +117,9 @@ def test_the_due_marker(app, client):
 
     with app.app_context(), db(app) as session:
         member = sign_in_staff(client)
-        page = queries.queue(session, member, queries.QueueFilter(), today=monday.date() + timedelta(days=4), due_days=5)
+        page = queries.queue(
+            session, member, queries.QueueFilter(), today=monday.date() + timedelta(days=4), due_days=5
+        )
     due = {row.reference: row.due for row in page.rows}
     assert due == {cases["fresh"]: "", cases["near"]: "near", cases["past"]: "past"}
     html = client.get("/staff/").get_data(as_text=True)
@@ -270,3 +272,16 @@ def test_signing_in_makes_a_known_colleague(app):
         known = session.get(StaffMemberRecord, "demo-team-lead")
         assert (known.name, known.role, known.unit) == ("Demo Gruppledare", "team_lead", "north")
     demo_app.extensions["db_engine"].dispose()
+
+
+def test_the_demo_data_fills_every_state_in_each_unit(app):
+    from eservice.demo import load_demo_data
+    from eservice.models import CaseState, Status
+
+    with app.app_context():
+        load_demo_data()
+    with db(app) as session:
+        cases = session.scalars(select(Household).where(Household.status == Status.SUBMITTED)).all()
+    for unit in ("north", "south"):
+        assert {c.case_state for c in cases if c.unit == unit} == {state.value for state in CaseState}
+    assert any(c.holder_subject == "demo-caseworker" for c in cases)  # the demo sign-in finds cases of its own

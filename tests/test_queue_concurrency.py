@@ -46,7 +46,8 @@ def test_two_picking_up_the_same_case_at_once_one_wins(app):
     postgresql_only(app)
     for _ in range(5):  # a race seen once could be luck: several rounds
         case_id, _ = submit_case(app)
-        statuses = at_once(app, 4, lambda c, csrf: c.post(f"/staff/cases/{case_id}/pick-up", data={"csrf_token": csrf}))
+        path = f"/staff/cases/{case_id}/pick-up"
+        statuses = at_once(app, 4, lambda c, csrf, path=path: c.post(path, data={"csrf_token": csrf}))
         assert sorted(statuses) == [302, 409, 409, 409]
         with db(app) as session:
             held = session.get(Household, case_id)

@@ -190,5 +190,12 @@ def audit_log() -> str:
     rows, more = entries(db_session(), wanted, page)
     query = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
-        "staff/audit.html", member=g.staff, rows=rows, more=more, page=page, wanted=wanted, query=query, local_time=_local_time
+        "staff/audit.html",
+        member=g.staff,
+        rows=rows,
+        more=more,
+        page=page,
+        wanted=wanted,
+        query=query,
+        local_time=_local_time,
     )

@@ -139,7 +139,7 @@ def load_demo_data() -> list[str]:
     fill(db, sent.adult, "II", PART_II_DONE)
     drafts.submit(db, sent.adult)
     lines.append(f"  {sent.reference}  {sent.code}  submitted")
-    lines += _living_queue(db)
+    lines += living_queue(db)
     return lines
 
 
@@ -153,7 +153,7 @@ class DemoStaff:
     unit: str
 
 
-def _living_queue(db) -> list[str]:
+def living_queue(db) -> list[str]:
     """Submitted households in every state, in each configured unit, so the demo sign-in shows a queue in use."""
     unit_ids = [item.split("=", 1)[0].strip() for item in current_app.config["STAFF_UNITS"].split(",") if "=" in item]
     lines = ["Demo cases for the caseworker side (reference, unit, state):"]

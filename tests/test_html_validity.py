@@ -76,13 +76,14 @@ def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
 
 def _staff_pages(app) -> dict[str, str]:
     """The caseworker's pages, with a queue of cases in every state (the demo data)."""
-    from eservice.demo import load_demo_data
+    from eservice.db import db_session
+    from eservice.demo import living_queue
     from eservice.models import Household
 
     from .helpers import db, sign_in_staff
 
-    with app.app_context():
-        load_demo_data()
+    with app.app_context():  # the journeys above made households already: the demo data's queue alone
+        living_queue(db_session())
     lead = app.test_client()
     sign_in_staff(lead, "team_lead", "north")
     pages = {"staff-queue": lead.get("/staff/").get_data(as_text=True)}
@@ -99,6 +100,15 @@ def _staff_pages(app) -> dict[str, str]:
     admin = app.test_client()
     sign_in_staff(admin, "administrator", "")
     pages["staff-audit"] = admin.get("/staff/audit").get_data(as_text=True)
+    other = app.test_client()
+    sign_in_staff(other, "caseworker", "north", subject="other")
+    taken = other.post(f"/staff/cases/{case_id}/pick-up", data={"csrf_token": staff_token(other)})
+    assert taken.status_code == 409
+    pages["staff-taken"] = taken.get_data(as_text=True)
+    # The pages checked are the real ones, not error pages.
+    assert "Möte bokat" in pages["staff-queue"]
+    assert "Kontaktuppgifter" in pages["staff-meeting"]
+    assert "Öppnade" in pages["staff-audit"]
     return pages
 
 

@@ -124,7 +124,7 @@ def _meeting_from(form) -> tuple[commands.Meeting | None, list[str]]:
     errors = []
     try:
         # Typed in Swedish time, stored in UTC (SQLite keeps no zone).
-        at = datetime.fromisoformat(form.get("meeting_at", "")).replace(tzinfo=LOCAL).astimezone(UTC)
+        at = datetime.strptime(form.get("meeting_at", ""), "%Y-%m-%dT%H:%M").replace(tzinfo=LOCAL).astimezone(UTC)
     except ValueError:
         at = None
         errors.append("meeting_at")
@@ -169,6 +169,8 @@ def meeting(case_id: str) -> Response | tuple[str, int]:
         safe_labels=_safe_contact_labels(),
         errors=errors,
         form=request.form,
+        # Only a well-formed time goes back into the field: the browser's datetime-local takes nothing else.
+        meeting_at_value="" if "meeting_at" in errors else request.form.get("meeting_at", ""),
         booked=request.args.get("booked") == "1",
         colleagues=queries.colleagues(db, g.staff),
         may_reassign=g.staff.may(TEAM_LEAD),

@@ -5,12 +5,18 @@ The codes are printed once by `make run`; like every code they are stored only a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from flask import current_app
 from sqlalchemy import select
 
 from . import drafts
+from .cases import commands
 from .db import db_session
 from .instrument import INSTRUMENT
-from .models import Household
+from .models import CaseState, Household, utcnow
 
 PART_I_DONE = {
     "applying_with": "alone",
@@ -72,7 +78,7 @@ PART_II_DONE = {
 }
 
 
-def _fill(db, adult, part_id: str, answers: dict, complete: bool = True) -> None:
+def fill(db, adult, part_id: str, answers: dict, complete: bool = True) -> None:
     part = INSTRUMENT.part(part_id)
     for page in part.pages():
         mine = {q.id: answers[q.id] for q in page.questions if q.id in answers}
@@ -90,11 +96,11 @@ def load_demo_data() -> list[str]:
     lines.append(f"  {fresh.reference}  {fresh.code}  just started")
 
     halfway = drafts.start_household(db)
-    _fill(db, halfway.adult, "I", {k: PART_I_DONE[k] for k in list(PART_I_DONE)[:12]})
+    fill(db, halfway.adult, "I", {k: PART_I_DONE[k] for k in list(PART_I_DONE)[:12]})
     lines.append(f"  {halfway.reference}  {halfway.code}  part I half done")
 
     couple = drafts.start_household(db)
-    _fill(
+    fill(
         db,
         couple.adult,
         "I",
@@ -119,18 +125,80 @@ def load_demo_data() -> list[str]:
         "education_level": "compulsory",
         "health_general": "bad",
     }
-    _fill(db, partner.adult, "II", partner_started, complete=False)
+    fill(db, partner.adult, "II", partner_started, complete=False)
     lines.append(f"  {couple.reference}  {couple.code}  couple, first adult (part I done)")
     lines.append(f"  {couple.reference}  {partner.new_code}  couple, second adult (part II started)")
     invited = drafts.start_household(db)
-    _fill(db, invited.adult, "I", {**PART_I_DONE, "applying_with": "with_partner"}, complete=False)
+    fill(db, invited.adult, "I", {**PART_I_DONE, "applying_with": "with_partner"}, complete=False)
     waiting = drafts.invite_partner(db, invited.adult.household)
     lines.append(f"  {invited.reference}  {invited.code}  couple, first adult (partner invited)")
     lines.append(f"  {waiting.reference}  {waiting.code}  the partner's invitation, not used yet")
 
     sent = drafts.start_household(db)
-    _fill(db, sent.adult, "I", PART_I_DONE)
-    _fill(db, sent.adult, "II", PART_II_DONE)
+    fill(db, sent.adult, "I", PART_I_DONE)
+    fill(db, sent.adult, "II", PART_II_DONE)
     drafts.submit(db, sent.adult)
     lines.append(f"  {sent.reference}  {sent.code}  submitted")
+    lines += living_queue(db)
+    return lines
+
+
+@dataclass(frozen=True)
+class DemoStaff:
+    """Who holds the demo cases: the development-only demo sign-in's people (eservice.staff.views) and colleagues."""
+
+    subject: str
+    name: str
+    role: str
+    unit: str
+
+
+def living_queue(db) -> list[str]:
+    """Submitted households in every state, in each configured unit, so the demo sign-in shows a queue in use."""
+    unit_ids = [item.split("=", 1)[0].strip() for item in current_app.config["STAFF_UNITS"].split(",") if "=" in item]
+    lines = ["Demo cases for the caseworker side (reference, unit, state):"]
+    arabic = {"landlord": {"text": "شركة السكن", "lang": "ar"}, "interpreter_language": {"text": "عربي", "lang": "ar"}}
+    # (days since received, part I changes, state, holder's role), in the order they came in
+    plan: list[tuple[int, dict[str, Any], CaseState, str | None]] = [
+        (20, {"interpreter_needed": "no"}, CaseState.CLOSED, "colleague"),
+        (12, {}, CaseState.MEETING_HELD, "caseworker"),
+        (9, arabic, CaseState.SUBMITTED, None),
+        (6, arabic, CaseState.PICKED_UP, "caseworker"),
+        (4, {"interpreter_needed": "no"}, CaseState.SUBMITTED, None),
+        (3, {}, CaseState.MEETING_BOOKED, "colleague"),
+        (1, {}, CaseState.SUBMITTED, None),
+    ]
+    for unit in unit_ids[:2]:
+        people = {
+            "caseworker": DemoStaff("demo-caseworker", "Demo Handläggare", "caseworker", unit),
+            "team_lead": DemoStaff("demo-team-lead", "Demo Gruppledare", "team_lead", unit),
+            "colleague": DemoStaff(f"demo-colleague-{unit}", f"Demo Kollega ({unit})", "caseworker", unit),
+        }
+        if unit == unit_ids[0]:  # the demo sign-in puts its people in the first unit
+            for person in people.values():
+                commands.remember_staff(db, person)
+        else:  # the demo people sign in to the first unit: here a colleague holds every case
+            commands.remember_staff(db, people["colleague"])
+            people["caseworker"] = people["colleague"]
+        for days, changes, state, holder in plan:
+            case = drafts.start_household(db)
+            fill(db, case.adult, "I", {**PART_I_DONE, **changes})
+            fill(db, case.adult, "II", PART_II_DONE)
+            drafts.submit(db, case.adult)
+            household = case.adult.household
+            household.unit = unit
+            household.submitted_at = utcnow() - timedelta(days=days)
+            db.commit()
+            if holder is not None:
+                commands.pick_up(db, people[holder], household)
+            if state in (CaseState.MEETING_BOOKED, CaseState.MEETING_HELD):
+                when = utcnow().replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=2 - days // 4)
+                meeting = commands.Meeting(when, "place", "Rum 3, socialkontoret", True, "Arabiska")
+                commands.book_meeting(db, people[holder or "caseworker"], household, meeting)
+            # States after the meeting have no command yet (a later step): set here, for the demo only.
+            household.case_state = state
+            if state == CaseState.CLOSED:
+                household.closed_at = utcnow()
+            db.commit()
+            lines.append(f"  {household.reference}  {unit}  {state}")
     return lines

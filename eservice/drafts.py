@@ -374,6 +374,16 @@ def missing_for_submit(db: Session, adult: Adult) -> list[Question]:
     return missing
 
 
+def default_unit() -> str | None:
+    """The unit a new case goes to: CASE_DEFAULT_UNIT, else the first of STAFF_UNITS ("id=Name, ...")."""
+    config = current_app.config
+    configured = str(config.get("CASE_DEFAULT_UNIT") or "").strip()
+    if configured:
+        return configured
+    first = str(config.get("STAFF_UNITS") or "").replace("\n", ",").split(",")[0]
+    return first.split("=", 1)[0].strip() or None
+
+
 class NotReady(Exception):
     pass
 
@@ -407,6 +417,7 @@ def submit(db: Session, adult: Adult) -> Submission:
             if adult.position == 1:
                 household.status = Status.SUBMITTED
                 household.submitted_at = submitted_at
+                household.unit = household.unit or default_unit()
         db.commit()
     except (IntegrityError, StaleDataError):  # a second request submitted at the same moment: one row was kept
         db.rollback()

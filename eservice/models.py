@@ -13,7 +13,19 @@ from enum import StrEnum
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, event, inspect
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+    inspect,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .db import Base
@@ -38,6 +50,16 @@ class Status(StrEnum):
     SUBMITTED = "submitted"
 
 
+class CaseState(StrEnum):
+    """Where a submitted case stands on the caseworker's side."""
+
+    SUBMITTED = "submitted"
+    PICKED_UP = "picked_up"
+    MEETING_BOOKED = "meeting_booked"
+    MEETING_HELD = "meeting_held"
+    CLOSED = "closed"
+
+
 class Household(Base):
     """One application: the draft the household fills in, then the case the caseworker picks up."""
 
@@ -54,6 +76,18 @@ class Household(Base):
     # How the draft was started: "code" or "eid", and the e-ID's assurance level; the caseworker sees both.
     origin: Mapped[str] = mapped_column(String(8), default="code")
     origin_acr: Mapped[str | None] = mapped_column(String(100))
+    # The case, once submitted: the unit it belongs to, where it stands and who holds it (eservice.cases).
+    unit: Mapped[str | None] = mapped_column(String(32), index=True)
+    case_state: Mapped[str] = mapped_column(String(16), default=CaseState.SUBMITTED, index=True)
+    holder_subject: Mapped[str | None] = mapped_column(String(255), index=True)
+    holder_name: Mapped[str | None] = mapped_column(String(255))
+    held_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The booked meeting: when, "place" or "phone" and where or which number, and the interpreter booked for it.
+    meeting_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    meeting_mode: Mapped[str | None] = mapped_column(String(8))
+    meeting_where: Mapped[str | None] = mapped_column(String(255))
+    meeting_interpreter_booked: Mapped[bool] = mapped_column(Boolean, default=False)
+    meeting_interpreter_language: Mapped[str | None] = mapped_column(String(100))
 
     adults: Mapped[list[Adult]] = relationship(back_populates="household", order_by="Adult.position")
 
@@ -276,3 +310,32 @@ class Throttle(Base):
     delay: Mapped[float] = mapped_column(Float, default=0)
     next_allowed: Mapped[float] = mapped_column(Float, default=0)
     last_attempt: Mapped[float] = mapped_column(Float, default=0, index=True)
+
+
+class StaffMemberRecord(Base):
+    """A staff member who has signed in here, so that a team lead can choose a colleague by name."""
+
+    __tablename__ = "staff_member"
+    subject: Mapped[str] = mapped_column(String(255), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    unit: Mapped[str] = mapped_column(String(32), index=True)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who did what to which case, and when: append-only, never an answer.
+
+    No foreign key to the household: the entry outlives the case (a purged case keeps its trail). On PostgreSQL a
+    trigger refuses UPDATE and DELETE (migration 0004); the application has no function that changes a row.
+    """
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    staff_subject: Mapped[str] = mapped_column(String(255), index=True)
+    staff_name: Mapped[str] = mapped_column(String(255))
+    household_id: Mapped[str] = mapped_column(String(36), index=True)
+    reference: Mapped[str] = mapped_column(String(16), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    request_id: Mapped[str] = mapped_column(String(64))

@@ -217,3 +217,43 @@ def stored_answers(app, reference: str, part: str, position: int = 1) -> dict:
             ).one()
             query = query.where(AnswerSet.adult_id == adult.id)
         return dict(session.scalars(query).one().answers)
+
+
+def sign_in_staff(client, role: str = "caseworker", unit: str = "north", subject: str = "", name: str = ""):
+    """Sign a staff member in by writing the staff session directly (the real sign-in is in test_staff_sign_in),
+    and record them as a known colleague, as signing in does."""
+    from eservice.cases import commands
+    from eservice.staff.roles import StaffMember
+
+    subject = subject or f"{role}-{unit}"
+    member = StaffMember(subject, "test", name or subject.replace("-", " ").title(), role, unit, "demo")
+    with client.session_transaction() as session:
+        session["staff"] = member.as_session()
+    app = client.application
+    with app.app_context(), db(app) as session:
+        commands.remember_staff(session, member)
+    return member
+
+
+def submit_case(app, *, unit: str | None = None, submitted_at=None, part1: dict | None = None) -> tuple[str, str]:
+    """A household submitted through the drafts module, like the demo data: (case id, reference)."""
+    from eservice import demo, drafts
+    from eservice.db import db_session
+
+    with app.test_request_context():
+        session = db_session()
+        new = drafts.start_household(session)
+        demo.fill(session, new.adult, "I", {**demo.PART_I_DONE, **(part1 or {})})
+        demo.fill(session, new.adult, "II", demo.PART_II_DONE)
+        drafts.submit(session, new.adult)
+        household = new.adult.household
+        if unit is not None:
+            household.unit = unit
+        if submitted_at is not None:
+            household.submitted_at = submitted_at
+        session.commit()
+        return household.id, household.reference
+
+
+def staff_token(client) -> str:
+    return token(client.get("/staff/").get_data(as_text=True))

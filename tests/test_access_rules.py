@@ -10,7 +10,12 @@ from eservice.security import ALL_RULES, APPLICANT, STAFF_ROLES
 from .helpers import token
 
 # A value for each path variable, so that every route can be called. A new variable needs a sample here.
-SAMPLES = {"lang": "sv", "page_id": "household", "section_id": "sensitive"}
+SAMPLES = {
+    "lang": "sv",
+    "page_id": "household",
+    "section_id": "sensitive",
+    "case_id": "00000000-0000-0000-0000-000000000000",
+}
 
 
 def routes(app):

@@ -12,13 +12,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from eservice import create_app
 from eservice.cli import upgrade
 from eservice.i18n import offered_languages
 from eservice.instrument import INSTRUMENT
 
-from .helpers import SINGLE_PART_I, SINGLE_PART_II, Applicant, fill
+from .helpers import SINGLE_PART_I, SINGLE_PART_II, Applicant, fill, staff_token
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -73,6 +74,44 @@ def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
     return pages
 
 
+def _staff_pages(app) -> dict[str, str]:
+    """The caseworker's pages, with a queue of cases in every state (the demo data)."""
+    from eservice.db import db_session
+    from eservice.demo import living_queue
+    from eservice.models import Household
+
+    from .helpers import db, sign_in_staff
+
+    with app.app_context():  # the journeys above made households already: the demo data's queue alone
+        living_queue(db_session())
+    lead = app.test_client()
+    sign_in_staff(lead, "team_lead", "north")
+    pages = {"staff-queue": lead.get("/staff/").get_data(as_text=True)}
+    pages["staff-queue-filtered"] = lead.get("/staff/?holder=unassigned&interpreter=yes").get_data(as_text=True)
+    pages["staff-sign-in"] = app.test_client().get("/staff/sign-in").get_data(as_text=True)
+    with db(app) as session:
+        case_id = session.scalars(
+            select(Household.id).where(Household.unit == "north", Household.meeting_at.is_not(None))
+        ).first()
+    pages["staff-meeting"] = lead.get(f"/staff/cases/{case_id}/meeting").get_data(as_text=True)
+    pages["staff-meeting-error"] = lead.post(
+        f"/staff/cases/{case_id}/meeting", data={"csrf_token": staff_token(lead), "meeting_at": "x"}
+    ).get_data(as_text=True)
+    admin = app.test_client()
+    sign_in_staff(admin, "administrator", "")
+    pages["staff-audit"] = admin.get("/staff/audit").get_data(as_text=True)
+    other = app.test_client()
+    sign_in_staff(other, "caseworker", "north", subject="other")
+    taken = other.post(f"/staff/cases/{case_id}/pick-up", data={"csrf_token": staff_token(other)})
+    assert taken.status_code == 409
+    pages["staff-taken"] = taken.get_data(as_text=True)
+    # The pages checked are the real ones, not error pages.
+    assert "Möte bokat" in pages["staff-queue"]
+    assert "Kontaktuppgifter" in pages["staff-meeting"]
+    assert "Öppnade" in pages["staff-audit"]
+    return pages
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     root = tmp_path_factory.mktemp("pages")
@@ -83,6 +122,8 @@ def rendered(tmp_path_factory):
         for name, html in _pages_of_a_journey(app.test_client(), lang.url_code).items():
             safe = name.replace("?", "_").replace("=", "_")
             (root / f"{lang.url_code}--{safe}.html").write_text(html, encoding="utf-8")
+    for name, html in _staff_pages(app).items():
+        (root / f"{name}.html").write_text(html, encoding="utf-8")
     return root
 
 

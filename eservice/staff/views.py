@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from flask import current_app, g, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from ..security import CASEWORKER, STAFF_SIGN_IN, access
+from ..cases import commands
+from ..db import db_session
+from ..security import STAFF_SIGN_IN, access
 from ..signin import oidc
 from . import bp, demo_bp
-from .current import current_member, sign_in, sign_out, staff_required
+from .current import current_member, sign_in, sign_out
 from .roles import StaffMember, member_from_claims, parse_mapping
 
 log = logging.getLogger(__name__)
@@ -83,6 +85,7 @@ def callback() -> Response | tuple[str, int]:
         log.info("staff sign-in without a role here")
         return render_template("staff/no_access.html", member=None), 403
     sign_in(member, signed_in.id_token)
+    commands.remember_staff(db_session(), member)
     log.info("staff signed in, role %s", member.role)
     return redirect(target or url_for("staff.home"))
 
@@ -109,12 +112,6 @@ def signed_out() -> str:
     return render_template("staff/signed_out.html", provider_sign_out=session.pop(PROVIDER_SIGN_OUT_KEY, None))
 
 
-@bp.get("/")
-@staff_required(CASEWORKER)
-def home() -> str:
-    return render_template("staff/home.html", member=g.staff, unit_name=units().get(g.staff.unit, ""))
-
-
 # Development only: registered by init_app when STAFF_DEMO_SIGN_IN is on, which no production setting turns on.
 DEMO_PEOPLE = {
     "caseworker": StaffMember("demo-caseworker", "demo", "Demo Handläggare", "caseworker", "", "demo"),
@@ -130,5 +127,7 @@ def demo_sign_in() -> Response:
     if person is None:
         return redirect(url_for("staff.sign_in"))
     first_unit = next(iter(units()), "")
-    sign_in(StaffMember(**{**person.as_session(), "unit": first_unit}))
+    member = StaffMember(**{**person.as_session(), "unit": first_unit})
+    sign_in(member)
+    commands.remember_staff(db_session(), member)
     return redirect(url_for("staff.home"))

@@ -1,0 +1,203 @@
+"""The queue, picking up, reassigning and booking the meeting. Data comes through eservice.cases only."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import abort, current_app, g, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from ..cases import commands, queries
+from ..cases.audit import AuditFilter, entries
+from ..cases.workdays import LOCAL, local_date
+from ..db import db_session
+from ..instrument import INSTRUMENT
+from ..models import CaseState, aware, utcnow
+from ..security import ADMINISTRATOR, CASEWORKER, TEAM_LEAD
+from . import bp
+from .current import staff_required
+from .views import units
+
+STATES = [state.value for state in CaseState]
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 6 else None
+
+
+def _filter_from(args) -> queries.QueueFilter:
+    return queries.QueueFilter(
+        holder=args.get("holder", ""),
+        state=args.get("state", "") if args.get("state", "") in STATES else "",
+        language=args.get("language", "")[:8],
+        interpreter=args.get("interpreter", "") if args.get("interpreter") in ("yes", "no") else "",
+        waiting_over=_int(args.get("waiting_over")),
+        oldest_first=args.get("sort") != "newest",
+    )
+
+
+def _case_or_404(case_id: str):
+    household = queries.case_for(db_session(), g.staff, case_id)
+    if household is None:
+        abort(404)
+    return household
+
+
+def _local_time(moment: datetime, seconds: bool = False) -> str:
+    return aware(moment).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def _due_days() -> int:
+    return int(current_app.config.get("CASE_DUE_WORKING_DAYS", 5))
+
+
+@bp.get("/", endpoint="home")
+@staff_required(CASEWORKER)
+def queue() -> str:
+    db = db_session()
+    wanted = _filter_from(request.args)
+    page = queries.queue(
+        db, g.staff, wanted, today=local_date(utcnow()), due_days=_due_days(), page=_int(request.args.get("page")) or 1
+    )
+    query = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template(
+        "staff/queue.html",
+        member=g.staff,
+        unit_name=units().get(g.staff.unit, ""),
+        units=units(),
+        page=page,
+        wanted=wanted,
+        query=query,
+        states=STATES,
+        colleagues=queries.colleagues(db, g.staff),
+        due_days=_due_days(),
+        may_reassign=g.staff.may(TEAM_LEAD),
+    )
+
+
+@bp.post("/cases/<case_id>/pick-up")
+@staff_required(CASEWORKER)
+def pick_up(case_id: str) -> Response | tuple[str, int]:
+    db = db_session()
+    taken = commands.pick_up(db, g.staff, _case_or_404(case_id))
+    if not taken.won:
+        return render_template("staff/taken.html", member=g.staff, holder_name=taken.holder_name), 409
+    return redirect(url_for("staff.meeting", case_id=case_id))
+
+
+@bp.post("/pick-next")
+@staff_required(CASEWORKER)
+def pick_next() -> Response | tuple[str, int]:
+    household = commands.pick_next(db_session(), g.staff)
+    if household is None:
+        return render_template("staff/none_waiting.html", member=g.staff), 404
+    return redirect(url_for("staff.meeting", case_id=household.id))
+
+
+@bp.post("/reassign")
+@staff_required(TEAM_LEAD)
+def reassign() -> Response | tuple[str, int]:
+    db = db_session()
+    to = queries.colleague(db, g.staff, request.form.get("colleague", ""))
+    case_ids = request.form.getlist("case")
+    if to is None or not case_ids:
+        return render_template("staff/reassign_failed.html", member=g.staff), 400
+    moved = commands.reassign(db, g.staff, case_ids[:200], to.subject, to.name)
+    if moved == 0:
+        abort(404)
+    return redirect(url_for("staff.home", holder=to.subject))
+
+
+@bp.post("/cases/<case_id>/reassign")
+@staff_required(TEAM_LEAD)
+def reassign_one(case_id: str) -> Response | tuple[str, int]:
+    db = db_session()
+    household = _case_or_404(case_id)
+    to = queries.colleague(db, g.staff, request.form.get("colleague", ""))
+    if to is None:
+        return render_template("staff/reassign_failed.html", member=g.staff), 400
+    commands.reassign(db, g.staff, [household.id], to.subject, to.name)
+    return redirect(url_for("staff.meeting", case_id=household.id))
+
+
+def _meeting_from(form) -> tuple[commands.Meeting | None, list[str]]:
+    errors = []
+    try:
+        # Typed in Swedish time, stored in UTC (SQLite keeps no zone).
+        at = datetime.strptime(form.get("meeting_at", ""), "%Y-%m-%dT%H:%M").replace(tzinfo=LOCAL).astimezone(UTC)
+    except ValueError:
+        at = None
+        errors.append("meeting_at")
+    mode = form.get("mode", "")
+    if mode not in ("place", "phone"):
+        errors.append("mode")
+    where = form.get("where", "").strip()[:255]
+    if not where:
+        errors.append("where")
+    booked = form.get("interpreter_booked") == "yes"
+    language = form.get("interpreter_language", "").strip()[:100]
+    if booked and not language:
+        errors.append("interpreter_language")
+    if errors or at is None:
+        return None, errors
+    return commands.Meeting(at, mode, where, booked, language), []
+
+
+def _safe_contact_labels() -> dict[str, str]:
+    question = INSTRUMENT.question("safe_contact")
+    return {o.code: o.label for o in question.options} if question else {}
+
+
+@bp.route("/cases/<case_id>/meeting", methods=["GET", "POST"])
+@staff_required(CASEWORKER)
+def meeting(case_id: str) -> Response | tuple[str, int]:
+    db = db_session()
+    household = _case_or_404(case_id)
+    errors: list[str] = []
+    if request.method == "POST":
+        booking, errors = _meeting_from(request.form)
+        if booking is not None:
+            commands.book_meeting(db, g.staff, household, booking)
+            return redirect(url_for("staff.meeting", case_id=case_id, booked=1))
+    contacts = queries.contacts(db, household)
+    commands.opened(db, g.staff, household)  # before the page is shown: an unrecorded read is no read at all
+    html = render_template(
+        "staff/meeting.html",
+        member=g.staff,
+        case=household,
+        contacts=contacts,
+        safe_labels=_safe_contact_labels(),
+        errors=errors,
+        form=request.form,
+        # Only a well-formed time goes back into the field: the browser's datetime-local takes nothing else.
+        meeting_at_value="" if "meeting_at" in errors else request.form.get("meeting_at", ""),
+        booked=request.args.get("booked") == "1",
+        colleagues=queries.colleagues(db, g.staff),
+        may_reassign=g.staff.may(TEAM_LEAD),
+        local_time=_local_time,
+    )
+    return (html, 400) if errors else html  # type: ignore[return-value]  # a page, or a page with its status
+
+
+@bp.get("/audit")
+@staff_required(ADMINISTRATOR)
+def audit_log() -> str:
+    on = request.args.get("on", "")
+    try:
+        day = datetime.fromisoformat(on).date() if on else None
+    except ValueError:
+        day = None
+    wanted = AuditFilter(reference=request.args.get("reference", ""), staff=request.args.get("staff", ""), on=day)
+    page = _int(request.args.get("page")) or 1
+    rows, more = entries(db_session(), wanted, page)
+    query = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template(
+        "staff/audit.html",
+        member=g.staff,
+        rows=rows,
+        more=more,
+        page=page,
+        wanted=wanted,
+        query=query,
+        local_time=_local_time,
+    )

@@ -14,11 +14,6 @@ from eservice.models import AuditEntry, Household
 from .helpers import db, sign_in_staff, staff_token, submit_case
 
 
-def postgresql_only(app):
-    if app.extensions["db_engine"].dialect.name != "postgresql":
-        pytest.skip("row locks and triggers: PostgreSQL")
-
-
 def at_once(app, people: int, request) -> list[int]:
     """Each person in their own thread with their own client and session, released together by a barrier."""
     clients = []
@@ -42,8 +37,8 @@ def at_once(app, people: int, request) -> list[int]:
     return statuses
 
 
-def test_two_picking_up_the_same_case_at_once_one_wins(app):
-    postgresql_only(app)
+def test_two_picking_up_the_same_case_at_once_one_wins(postgres_app):
+    app = postgres_app
     for _ in range(5):  # a race seen once could be luck: several rounds
         case_id, _ = submit_case(app)
         path = f"/staff/cases/{case_id}/pick-up"
@@ -56,8 +51,8 @@ def test_two_picking_up_the_same_case_at_once_one_wins(app):
             assert [(e.action, e.staff_subject) for e in entries] == [("pick_up", held.holder_subject)]
 
 
-def test_pick_next_at_once_gives_everyone_a_different_case(app):
-    postgresql_only(app)
+def test_pick_next_at_once_gives_everyone_a_different_case(postgres_app):
+    app = postgres_app
     cases = {submit_case(app)[0] for _ in range(3)}
     statuses = at_once(app, 4, lambda c, csrf: c.post("/staff/pick-next", data={"csrf_token": csrf}))
     assert sorted(statuses) == [302, 302, 302, 404]  # three cases for four people: one finds none waiting
@@ -67,8 +62,8 @@ def test_pick_next_at_once_gives_everyone_a_different_case(app):
     assert len(set(holders)) == 3
 
 
-def test_the_audit_log_refuses_update_and_delete_below_the_application(app, client):
-    postgresql_only(app)
+def test_the_audit_log_refuses_update_and_delete_below_the_application(postgres_app):
+    app, client = postgres_app, postgres_app.test_client()
     case_id, _ = submit_case(app)
     sign_in_staff(client)
     client.get(f"/staff/cases/{case_id}/meeting")

@@ -273,7 +273,7 @@ class QuestionPage(BasePage):
     def continue_(self) -> Page:
         """Save and continue; the caller says which page comes next (the next page, the next section not done, or
         check your answers)."""
-        self.button("Spara och fortsätt").click()
+        self.button("Fortsätt").click()
         return self.page
 
     def continue_to(self, next_title: str) -> QuestionPage:

@@ -66,7 +66,7 @@ def test_a_couple_answer_part_two_on_their_own_devices(new_device):
     # Adult 1: part I for the household, then an invitation for the partner from the task list.
     started = start(first)
     fill_tasks(started.tasks, couple_part_one())  # part I leads straight on to part II
-    tasks = QuestionPage(first).expect_page("education").to_task_list()
+    tasks = QuestionPage(first).expect_page("about_you").to_task_list()
     tasks.expect_check_cannot_start()
     expect(tasks.task("Bjud in hen")).to_have_accessible_description("Inte påbörjad")
     invitation_page = tasks.invite_partner()

@@ -94,6 +94,8 @@ def _staff_pages(app) -> dict[str, str]:
             select(Household.id).where(Household.unit == "north", Household.meeting_at.is_not(None))
         ).first()
     pages["staff-meeting"] = lead.get(f"/staff/cases/{case_id}/meeting").get_data(as_text=True)
+    pages["staff-case"] = lead.get(f"/staff/cases/{case_id}").get_data(as_text=True)
+    pages["staff-case-beside-ar"] = lead.get(f"/staff/cases/{case_id}?beside=ar").get_data(as_text=True)
     pages["staff-meeting-error"] = lead.post(
         f"/staff/cases/{case_id}/meeting", data={"csrf_token": staff_token(lead), "meeting_at": "x"}
     ).get_data(as_text=True)
@@ -108,6 +110,7 @@ def _staff_pages(app) -> dict[str, str]:
     # The pages checked are the real ones, not error pages.
     assert "Möte bokat" in pages["staff-queue"]
     assert "Kontaktuppgifter" in pages["staff-meeting"]
+    assert "Vad heter du?" in pages["staff-case"]
     assert "Öppnade" in pages["staff-audit"]
     return pages
 

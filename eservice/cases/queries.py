@@ -10,6 +10,9 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from ..instrument import INSTRUMENT
+from ..instrument.path import applicable_pages, visible_questions
+from ..instrument.schema import Page, Part, Question
 from ..models import Adult, Household, StaffMemberRecord, Status, Submission, aware
 from . import workdays
 from .actor import ADMINISTRATOR, Actor, in_scope
@@ -186,3 +189,43 @@ def contacts(db: Session, household: Household) -> list[Contact]:
 
 def received_on(household: Household) -> datetime:
     return aware(household.submitted_at or household.created_at)
+
+
+@dataclass
+class AnsweredPart:
+    part: Part
+    pages: list[tuple[Page, list[tuple[Question, Any]]]]
+
+
+@dataclass
+class AdultAnswers:
+    position: int
+    parts: list[AnsweredPart]
+    submitted_at: datetime
+
+
+def _answered(part: Part, answers: dict[str, Any], base: dict[str, Any]) -> AnsweredPart:
+    """The pages and questions that applied to these answers, by the same path function the applicant followed."""
+    pages = [
+        (page, [(q, answers.get(q.id)) for q in visible_questions(page, answers, base)])
+        for page in applicable_pages(part, answers, base)
+    ]
+    return AnsweredPart(part, pages)
+
+
+def submitted_answers(db: Session, household: Household) -> list[AdultAnswers]:
+    """What each adult sent, from the frozen submissions (one query): part I with adult 1, each part II apart."""
+    query = (
+        select(Submission, Adult.position)
+        .join(Adult, Adult.id == Submission.adult_id)
+        .where(Submission.household_id == household.id)
+        .order_by(Adult.position)
+    )
+    found = []
+    for submission, position in db.execute(query):
+        parts = []
+        if submission.part1 is not None:
+            parts.append(_answered(INSTRUMENT.part("I"), dict(submission.part1), {}))
+        parts.append(_answered(INSTRUMENT.part("II"), dict(submission.part2), dict(submission.context or {})))
+        found.append(AdultAnswers(position, parts, aware(submission.submitted_at)))
+    return found

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from flask import abort, current_app, g, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from werkzeug.wrappers import Response
 
 from ..cases import commands, queries
 from ..cases.audit import AuditFilter, entries
 from ..cases.workdays import LOCAL, local_date
 from ..db import db_session
+from ..i18n import SOURCE_LANGUAGE, Language, offered_language, offered_languages, translated
 from ..instrument import INSTRUMENT
 from ..models import CaseState, aware, utcnow
 from ..security import ADMINISTRATOR, CASEWORKER, TEAM_LEAD
@@ -199,5 +202,43 @@ def audit_log() -> str:
         page=page,
         wanted=wanted,
         query=query,
+        local_time=_local_time,
+    )
+
+
+def _beside_language() -> Language | None:
+    """The applicant's language to show beside the Swedish, when asked for and offered."""
+    wanted = offered_language(request.args.get("beside", ""))
+    return wanted if wanted is not None and wanted is not SOURCE_LANGUAGE else None
+
+
+@bp.get("/cases/<case_id>")
+@staff_required(CASEWORKER)
+def case_view(case_id: str) -> str:
+    """For the meeting: contact details first, then parts I and II as each adult sent them, numbered as in the
+    interpreter's view; Swedish, with the applicant's language beside it on request."""
+    db = db_session()
+    household = _case_or_404(case_id)
+    beside = _beside_language()
+
+    def in_beside(owner: Any, field_name: str, option: Any = None) -> str:
+        if beside is None:
+            return ""
+        with force_locale(beside.locale):
+            return translated(owner, field_name, option)
+
+    contacts = queries.contacts(db, household)
+    answered = queries.submitted_answers(db, household)
+    commands.opened(db, g.staff, household)  # recorded before the page is shown
+    return render_template(
+        "staff/case.html",
+        member=g.staff,
+        case=household,
+        contacts=contacts,
+        adults=answered,
+        safe_labels=_safe_contact_labels(),
+        beside=beside,
+        in_beside=in_beside,
+        languages=[lang for lang in offered_languages() if lang is not SOURCE_LANGUAGE],
         local_time=_local_time,
     )

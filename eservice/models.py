@@ -339,3 +339,27 @@ class AuditEntry(Base):
     reference: Mapped[str] = mapped_column(String(16), index=True)
     action: Mapped[str] = mapped_column(String(16))
     request_id: Mapped[str] = mapped_column(String(64))
+
+
+class CaseNote(Base):
+    """A staff-only note on a case, with its author and time. The text is sealed like part II: it may say anything.
+
+    Never changed once written: a correction is a new note.
+    """
+
+    __tablename__ = "case_note"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    author_subject: Mapped[str] = mapped_column(String(255))
+    author_name: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    plain_body: Mapped[str | None] = mapped_column("body", Text)
+    sealed_body: Mapped[str | None] = mapped_column(Text)
+    key_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+    body = Sealed("sealed_body", "plain_body", str)
+    is_sealed = True
+
+    def associated_data(self) -> str:
+        return f"case_note:{self.id}"

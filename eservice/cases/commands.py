@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
-from ..models import CaseState, Household, StaffMemberRecord, Status, utcnow
+from ..models import CaseNote, CaseState, Household, StaffMemberRecord, Status, utcnow
 from . import audit
 from .actor import Actor, in_scope
 from .audit import Action
@@ -133,3 +133,16 @@ def opened(db: Session, member: Actor, household: Household) -> None:
     """A read of the case is recorded before the page is shown: if the entry cannot be written, nothing is shown."""
     audit.record(db, member, household, Action.OPEN)
     db.commit()
+
+
+NOTE_MAX = 5000
+
+
+def add_note(db: Session, member: Actor, household: Household, text: str) -> CaseNote:
+    """A staff-only note; its author is the signed-in member, never a form field."""
+    note = CaseNote(household_id=household.id, author_subject=member.subject, author_name=member.name)
+    note.body = text.strip()[:NOTE_MAX]
+    db.add(note)
+    audit.record(db, member, household, Action.CHANGE)
+    db.commit()
+    return note

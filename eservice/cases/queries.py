@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..instrument import INSTRUMENT
 from ..instrument.path import applicable_pages, visible_questions
 from ..instrument.schema import Page, Part, Question
-from ..models import Adult, Household, StaffMemberRecord, Status, Submission, aware
+from ..models import Adult, CaseNote, Household, StaffMemberRecord, Status, Submission, aware
 from . import workdays
 from .actor import ADMINISTRATOR, Actor, in_scope
 
@@ -229,3 +229,9 @@ def submitted_answers(db: Session, household: Household) -> list[AdultAnswers]:
         parts.append(_answered(INSTRUMENT.part("II"), dict(submission.part2), dict(submission.context or {})))
         found.append(AdultAnswers(position, parts, aware(submission.submitted_at)))
     return found
+
+
+def notes(db: Session, household: Household) -> list[CaseNote]:
+    """The case's notes, newest first (opened in this request only)."""
+    query = select(CaseNote).where(CaseNote.household_id == household.id).order_by(CaseNote.created_at.desc())
+    return list(db.scalars(query))

@@ -19,6 +19,7 @@ from ..models import CaseState, aware, utcnow
 from ..security import ADMINISTRATOR, CASEWORKER, TEAM_LEAD
 from . import bp
 from .current import staff_required
+from .notes import note_html
 from .views import units
 
 STATES = [state.value for state in CaseState]
@@ -229,6 +230,7 @@ def case_view(case_id: str) -> str:
 
     contacts = queries.contacts(db, household)
     answered = queries.submitted_answers(db, household)
+    case_notes = queries.notes(db, household)
     commands.opened(db, g.staff, household)  # recorded before the page is shown
     return render_template(
         "staff/case.html",
@@ -241,4 +243,19 @@ def case_view(case_id: str) -> str:
         in_beside=in_beside,
         languages=[lang for lang in offered_languages() if lang is not SOURCE_LANGUAGE],
         local_time=_local_time,
+        notes=case_notes,
+        note_html=note_html,
+        note_max=commands.NOTE_MAX,
+        note_error=request.args.get("note") == "empty",
     )
+
+
+@bp.post("/cases/<case_id>/notes")
+@staff_required(CASEWORKER)
+def add_note(case_id: str) -> Response:
+    household = _case_or_404(case_id)
+    text = request.form.get("note", "")
+    if not text.strip():
+        return redirect(url_for("staff.case_view", case_id=case_id, note="empty", _anchor="notes"))
+    commands.add_note(db_session(), g.staff, household, text)
+    return redirect(url_for("staff.case_view", case_id=case_id, _anchor="notes"))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+
 import bleach
 from markupsafe import Markup, escape
 
 LINK_PROTOCOLS = ["https", "http", "mailto"]
 
 
-def _safe_link(attrs: dict, new: bool = False) -> dict | None:
+def _safe_link(
+    attrs: MutableMapping[tuple[str | None, str], str], new: bool = False, /
+) -> MutableMapping[tuple[str | None, str], str]:
     """Links open in the same tab without telling the other site where they came from."""
     attrs[(None, "rel")] = "noopener noreferrer nofollow"
     return attrs

@@ -363,3 +363,21 @@ class CaseNote(Base):
 
     def associated_data(self) -> str:
         return f"case_note:{self.id}"
+
+
+class NeedGroupDecision(Base):
+    """The need group chosen for one adult at the meeting: append-only, the newest row is the current group.
+
+    Changing the group adds a row, so the history shows every earlier choice, who made it and whether it was agreed
+    with the person. The adult is named by position (1 or 2), as the case view numbers them.
+    """
+
+    __tablename__ = "need_group_decision"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    group_code: Mapped[str] = mapped_column(String(8))
+    agreed: Mapped[bool] = mapped_column(Boolean, default=False)
+    decided_by_subject: Mapped[str] = mapped_column(String(255))
+    decided_by_name: Mapped[str] = mapped_column(String(255))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

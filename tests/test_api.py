@@ -115,7 +115,7 @@ def test_numbers_and_rules_are_published(client):
     by_number = {q["number"]: q for q in questions_of(instrument_json(client))}
     assert by_number["2.21"]["id"] == "network_details"
     assert by_number["1.1"]["id"] == "applying_with"
-    assert by_number["2.42"]["show_when"] == {"answer": "violence", "is": "yes"}
+    assert by_number["2.43"]["show_when"] == {"answer": "violence", "is": "yes"}
     assert by_number["1.36"]["min"] == 0
     assert by_number["1.36"]["type"] == "money"
     assert by_number["1.1"]["error"] == "Välj om du söker ensam eller med make, maka eller sambo."

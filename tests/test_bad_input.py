@@ -38,7 +38,7 @@ EVERYTHING_APPLIES = {
     "costs": [c for c in INSTRUMENT.question("costs").option_codes() if c != "none"],
     "interpreter_needed": "yes_both",
 }
-# Part II answers that make the rest of part II apply (2.44 follows an illness).
+# Part II answers that make the rest of part II apply (2.45 follows an illness).
 EVERYTHING_APPLIES_II = {"health_limits": "much"}
 PAGES = [page for part in INSTRUMENT.parts for page in part.pages()]
 

@@ -121,7 +121,7 @@ def test_sensitive_pages_come_last_for_everyone():
     ],
 )
 def test_children_are_asked_about_an_illness_only_when_there_is_one(answers, children, asked):
-    """2.44 ("do the children know?") followed a "no" to illness and addiction; now it follows a "yes"."""
+    """2.45 ("do the children know?") followed a "no" to illness and addiction; now it follows a "yes"."""
     pages = {p.id for p in applicable_pages(PART_II, answers, adult_context({"children_count": children}, 1))}
     assert ("children_informed" in pages) is asked
 

@@ -554,6 +554,26 @@ PART_II = Part(
                                 DONT_KNOW,
                             ),
                         ),
+                        # The applicant's own suggestion of a need group (eservice.instrument.need_groups), in
+                        # everyday words: the caseworker sees it beside the group they choose together at the meeting.
+                        pq(
+                            "need_group_suggestion",
+                            "2.39",
+                            T.SINGLE,
+                            "Vilket av de här stämmer bäst in på dig just nu?",
+                            required=False,
+                            help="Välj det som passar bäst. Du kan hoppa över frågan.",
+                            why="Vi frågar för att planera stödet med dig. Vi pratar om det på mötet.",
+                            options=(
+                                opt("am1", "Jag kan söka jobb själv. Jag behöver inte mer stöd."),
+                                opt("am2", "Jag behöver lite stöd för att hitta ett jobb."),
+                                opt("am3", "Jag behöver mycket stöd, från flera håll."),
+                                opt("rh1", "Jag behöver först hjälp med alkohol, droger eller spel."),
+                                opt("rh2", "Jag behöver först hjälp med hur jag mår psykiskt."),
+                                opt("rh3", "Jag behöver först hjälp med min kropp eller en sjukdom."),
+                                DONT_KNOW,
+                            ),
+                        ),
                     ),
                 ),
             ),
@@ -573,7 +593,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "substance_use",
-                            "2.39",
+                            "2.40",
                             T.SINGLE,
                             "Har alkohol, droger, tabletter eller spel ställt till problem för dig det senaste året?",
                             why=(
@@ -586,7 +606,7 @@ PART_II = Part(
                         ),
                         pq(
                             "substance_help",
-                            "2.40",
+                            "2.41",
                             T.SINGLE,
                             "Vill du ha hjälp med det?",
                             show_when=when("substance_use", "yes"),
@@ -606,7 +626,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "violence",
-                            "2.41",
+                            "2.42",
                             T.SINGLE,
                             "Har någon hotat dig eller gjort dig illa?",
                             help="Det kan vara någon i familjen, en partner eller någon annan.",
@@ -616,7 +636,7 @@ PART_II = Part(
                         ),
                         pq(
                             "violence_now",
-                            "2.42",
+                            "2.43",
                             T.SINGLE,
                             "Händer det fortfarande?",
                             help="Ring 112 om du är i fara nu.",
@@ -632,7 +652,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "criminal_record",
-                            "2.43",
+                            "2.44",
                             T.SINGLE,
                             "Har du blivit dömd för ett brott?",
                             help=(
@@ -658,7 +678,7 @@ PART_II = Part(
                     questions=(
                         pq(
                             "children_informed",
-                            "2.44",
+                            "2.45",
                             T.SINGLE,
                             "Om du har en sjukdom eller ett beroende: vet barnen om det?",
                             why="Barn mår bättre när de får veta vad som händer. Vi kan hjälpa dig att prata med dem.",

@@ -9,12 +9,13 @@ from flask import abort, current_app, g, redirect, render_template, request, url
 from flask_babel import force_locale
 from werkzeug.wrappers import Response
 
-from ..cases import commands, queries
+from ..cases import commands, need_groups, queries
 from ..cases.audit import AuditFilter, entries
 from ..cases.workdays import LOCAL, local_date
 from ..db import db_session
 from ..i18n import SOURCE_LANGUAGE, Language, offered_language, offered_languages, translated
 from ..instrument import INSTRUMENT
+from ..instrument.need_groups import NEED_GROUPS, UNCLEAR
 from ..models import CaseState, aware, utcnow
 from ..security import ADMINISTRATOR, CASEWORKER, TEAM_LEAD
 from . import bp
@@ -247,6 +248,39 @@ def case_view(case_id: str) -> str:
         note_html=note_html,
         note_max=commands.NOTE_MAX,
         note_error=request.args.get("note") == "empty",
+        need_groups=NEED_GROUPS,
+        unclear=UNCLEAR,
+        decisions=need_groups.history(db, household.id),
+        suggestions={adult.position: need_groups.suggestion(adult) for adult in answered},
+        suggestion_labels=_suggestion_labels(),
+        need_group_saved=_int(request.args.get("need_group_saved")),
+    )
+
+
+def _suggestion_labels() -> dict[str, str]:
+    question = INSTRUMENT.question(need_groups.SUGGESTION)
+    return {o.code: o.label for o in question.options} if question else {}
+
+
+@bp.post("/cases/<case_id>/need-group")
+@staff_required(CASEWORKER)
+def need_group(case_id: str) -> Response:
+    """Sets an adult's need group; who decided is the signed-in member (any name in the form is ignored)."""
+    household = _case_or_404(case_id)
+    position = _int(request.form.get("position")) or 0
+    try:
+        need_groups.decide(
+            db_session(),
+            g.staff,
+            household,
+            position,
+            request.form.get("group", ""),
+            agreed=request.form.get("agreed") == "yes",
+        )
+    except need_groups.UnknownGroup:
+        abort(400)
+    return redirect(
+        url_for("staff.case_view", case_id=case_id, need_group_saved=position, _anchor=f"need-group-{position}")
     )
 
 

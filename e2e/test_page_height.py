@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from eservice.instrument import INSTRUMENT
-from eservice.instrument.schema import FREE_TEXT_TYPES, NUMBER_TYPES, QType, Question
+from eservice.instrument.schema import QType, Question
 
 from .pages import QuestionPage, StartPage
 
@@ -30,8 +30,17 @@ WORST_CASE = {
     "partner_sick_leave_extent": "partly",
     "children_live": "other",  # the page about the other parent, with how often they meet
     "health_limits": "much",
+    "birth_year": "1985",
 }
-TYPED = {QType.INTEGER: "2", QType.MONEY: "1000", QType.TEXT: "Anna Andersson", QType.TEXTAREA: "Jag vill ha ett jobb."}
+TYPED = {
+    QType.INTEGER: "2",
+    QType.MONEY: "1000",
+    QType.TEXT: "Anna Andersson",
+    QType.TEXTAREA: "Jag vill ha ett jobb.",
+    QType.PERSONAL_NUMBER: "19121212-1212",
+    QType.PHONE: "070-123 45 67",
+    QType.EMAIL: "anna@example.se",
+}
 
 
 def _height(page: Page) -> int:
@@ -47,7 +56,7 @@ def _choice(question_page: QuestionPage, question: Question, code: str) -> Locat
 def _answer_longest(question_page: QuestionPage, question: Question) -> None:
     """Answer one question so that the page is as long as it gets, if the question is on screen."""
     page, w = question_page.page, question_page.w
-    if question.type in NUMBER_TYPES | FREE_TEXT_TYPES:
+    if question.type in TYPED:
         field = question_page.field(w.question(question.id))
         if field.is_visible():
             field.fill(WORST_CASE.get(question.id, TYPED[question.type]))

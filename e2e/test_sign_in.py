@@ -42,7 +42,7 @@ def test_a_caseworker_signs_in_at_the_municipalitys_provider(context: BrowserCon
     expect(page.get_by_role("heading", name="Test provider: sign in")).to_be_visible()
     page.get_by_label("Account").fill("anna")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Start")).to_be_visible()
+    expect(page.get_by_role("heading", name="Kön")).to_be_visible()
     expect(page.get_by_text("Anna Handläggare").first).to_be_visible()
     page.get_by_role("button", name="Logga ut").click()
     expect(page.get_by_role("heading", name="Du är utloggad")).to_be_visible()

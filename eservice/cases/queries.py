@@ -163,16 +163,21 @@ class Contact:
     safe_contact: list[str]
 
 
-def contacts(db: Session, household: Household) -> list[Contact]:
-    """Each submitted adult's contact details and safe ways to reach them, opened from the sealed part II."""
+def _submissions(db: Session, household: Household) -> list[tuple[Submission, int]]:
+    """Each adult's frozen submission with the adult's position, in one query."""
     query = (
         select(Submission, Adult.position)
         .join(Adult, Adult.id == Submission.adult_id)
         .where(Submission.household_id == household.id)
         .order_by(Adult.position)
     )
+    return [(submission, position) for submission, position in db.execute(query)]
+
+
+def contacts(db: Session, household: Household) -> list[Contact]:
+    """Each submitted adult's contact details and safe ways to reach them, opened from the sealed part II."""
     found = []
-    for submission, position in db.execute(query):
+    for submission, position in _submissions(db, household):
         part2 = submission.part2  # opened in this request only; never stored elsewhere in plain
         name = part2.get("full_name")
         found.append(
@@ -215,14 +220,8 @@ def _answered(part: Part, answers: dict[str, Any], base: dict[str, Any]) -> Answ
 
 def submitted_answers(db: Session, household: Household) -> list[AdultAnswers]:
     """What each adult sent, from the frozen submissions (one query): part I with adult 1, each part II apart."""
-    query = (
-        select(Submission, Adult.position)
-        .join(Adult, Adult.id == Submission.adult_id)
-        .where(Submission.household_id == household.id)
-        .order_by(Adult.position)
-    )
     found = []
-    for submission, position in db.execute(query):
+    for submission, position in _submissions(db, household):
         parts = []
         if submission.part1 is not None:
             parts.append(_answered(INSTRUMENT.part("I"), dict(submission.part1), {}))

@@ -12,7 +12,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from flask import Flask, Request, Response
+from flask import Flask, Request, Response, session
 from flask.sessions import SessionInterface, SessionMixin
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,6 +45,18 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
     def regenerate(self) -> None:
         self.renew_token = True
         self.modified = True
+
+
+def start_afresh() -> None:
+    """This browser starts over: nothing of the session stays, and it gets a new token when it is saved.
+
+    At every sign-in (a token planted before cannot follow the person) and every sign-out, on every door.
+    """
+    session.clear()
+    current = session._get_current_object()  # type: ignore[attr-defined]
+    if not isinstance(current, ServerSession):
+        raise TypeError("the app must use eservice.sessions (server-side sessions)")
+    current.regenerate()
 
 
 def end_sessions_of(db: Session, adult_id: str) -> None:

@@ -12,12 +12,11 @@ from .. import drafts
 from ..db import db_session
 from ..models import Adult
 from ..security import APPLICANT, access
-from ..sessions import ADULT_KEY, ServerSession
+from ..sessions import ADULT_KEY, start_afresh
 
 
 def sign_in(adult: Adult) -> None:
-    session.clear()  # a new identity never inherits anything from the previous one in this browser
-    _server_session().regenerate()  # and gets a new session token
+    start_afresh()  # a new identity (or none) inherits nothing in this browser, and gets a new token
     session.permanent = True
     session[ADULT_KEY] = adult.id
 
@@ -26,8 +25,7 @@ def sign_out(adult: Adult | None) -> None:
     """End every session of this adult, on every device, and start this browser afresh."""
     if adult is not None:
         drafts.end_sessions(db_session(), adult)
-    session.clear()
-    _server_session().regenerate()
+    start_afresh()  # a new identity (or none) inherits nothing in this browser, and gets a new token
 
 
 def current_adult() -> Adult | None:
@@ -35,13 +33,6 @@ def current_adult() -> Adult | None:
     if not adult_id:
         return None
     return drafts.adult_by_id(db_session(), adult_id)
-
-
-def _server_session() -> ServerSession:
-    current = session._get_current_object()  # type: ignore[attr-defined]
-    if not isinstance(current, ServerSession):
-        raise TypeError("the app must use eservice.sessions (server-side sessions)")
-    return current
 
 
 def applicant_required(view: Callable[..., Any]) -> Callable[..., Any]:

@@ -23,6 +23,7 @@ from ..db import db_session
 from ..i18n import offered_language, preferred_language
 from ..models import keyring
 from ..security import EID_HOLDER, PUBLIC, access
+from ..sessions import start_afresh
 from ..signin import oidc
 from . import bp
 from .access_views import ResumeForm, client_address
@@ -103,9 +104,7 @@ def eid_callback():
     db = db_session()
     identity = identities.identity_for(db, signed_in.issuer, signed_in.subject)
     number = signed_in.claim(settings, "personal_number") or signed_in.claim(settings, "coordination_number") or ""
-    session.clear()  # a new identity inherits nothing in this browser
-    sign_in_again = session._get_current_object()  # type: ignore[attr-defined]
-    sign_in_again.regenerate()
+    start_afresh()  # a new identity inherits nothing in this browser
     session.permanent = True
     session[EID_KEY] = {
         "identity": identity.id,

@@ -9,7 +9,7 @@ from typing import Any
 from flask import g, redirect, render_template, request, session, url_for
 
 from ..security import access
-from ..sessions import ServerSession
+from ..sessions import start_afresh
 from .roles import StaffMember
 
 STAFF_KEY = "staff"
@@ -17,8 +17,7 @@ ID_TOKEN_KEY = "staff_id_token"  # noqa: S105  (a session key's name)
 
 
 def sign_in(member: StaffMember, id_token: str = "") -> None:
-    session.clear()  # a new identity inherits nothing, not even a half-finished applicant session
-    _server_session().regenerate()
+    start_afresh()  # a new identity (or none) inherits nothing in this browser, and gets a new token
     session.permanent = True
     session[STAFF_KEY] = member.as_session()
     if id_token:
@@ -28,21 +27,13 @@ def sign_in(member: StaffMember, id_token: str = "") -> None:
 def sign_out() -> str:
     """End this session; returns the ID token (for the provider's sign-out), if there was one."""
     id_token = str(session.get(ID_TOKEN_KEY, ""))
-    session.clear()
-    _server_session().regenerate()
+    start_afresh()  # a new identity (or none) inherits nothing in this browser, and gets a new token
     return id_token
 
 
 def current_member() -> StaffMember | None:
     data = session.get(STAFF_KEY)
     return StaffMember.from_session(data) if isinstance(data, dict) else None
-
-
-def _server_session() -> ServerSession:
-    current = session._get_current_object()  # type: ignore[attr-defined]
-    if not isinstance(current, ServerSession):
-        raise TypeError("the app must use eservice.sessions (server-side sessions)")
-    return current
 
 
 def staff_required(rule: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -31,11 +31,16 @@ def reseal(db, batch: int = 500) -> int:
     sealing existed. Each batch commits, so an interrupted run keeps what it did and the next run goes on."""
     from sqlalchemy import or_, select
 
-    from .models import AnswerSet, CaseNote, Submission, keyring
+    from .models import AnswerChange, AnswerSet, CaseNote, Submission, keyring
 
     current = keyring().current
     total = 0
-    sealed_models = ((AnswerSet, "answers", "part"), (Submission, "part2", None), (CaseNote, "body", None))
+    sealed_models = (
+        (AnswerSet, "answers", "part"),
+        (Submission, "part2", None),
+        (CaseNote, "body", None),
+        (AnswerChange, "values", None),
+    )
     for model, sealed_attr, key in sealed_models:
         while True:
             query = select(model).where(or_(model.key_id.is_(None), model.key_id != current))

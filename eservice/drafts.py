@@ -3,8 +3,6 @@ touches the models' answers directly."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
 import time
 from collections.abc import Callable
@@ -23,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from . import credentials, sessions, throttle
 from .db import Base
 from .instrument import INSTRUMENT, adult_context
+from .instrument.fingerprint import page_version as page_version  # re-exported: the applicant views call it here
 from .instrument.path import complete_pages, missing_required, prune, talk_at_meeting
 from .instrument.schema import Part, Question, Section
 from .models import (
@@ -224,17 +223,6 @@ def base_context(db: Session, adult: Adult, part: Part) -> dict[str, Any]:
 
 class EditConflict(Exception):
     """This page's answers changed in another tab or window since the page was opened."""
-
-
-def page_version(answers: dict[str, Any], page_question_ids: list[str]) -> str:
-    """A short fingerprint of one page's stored answers, sent with the page and back with its form.
-
-    Two tabs on different pages both save; a save from a page whose answers changed since it was shown is refused,
-    so nobody overwrites what they have not seen.
-    """
-    shown = {qid: answers.get(qid) for qid in page_question_ids}
-    encoded = json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str).encode()
-    return hashlib.sha256(encoded).hexdigest()[:16]
 
 
 # Saves of different pages of one adult touch the same row: each retry reads it again, so a save of another page in

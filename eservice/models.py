@@ -2,7 +2,7 @@
 
 Part I belongs to the household; each adult's part II is its own row, sealed with AES-GCM (eservice.sealing): the
 database holds no part II answer in plain text. Submitted answers are frozen copies; changes made at the meeting
-will be recorded beside them.
+are recorded beside them (AnswerChange), and so is each section's confirmation (SectionConfirmation).
 """
 
 from __future__ import annotations
@@ -88,6 +88,9 @@ class Household(Base):
     meeting_where: Mapped[str | None] = mapped_column(String(255))
     meeting_interpreter_booked: Mapped[bool] = mapped_column(Boolean, default=False)
     meeting_interpreter_language: Mapped[str | None] = mapped_column(String(100))
+    # Bumped by every change of answers at the meeting: the UPDATE that bumps it takes the row's write lock first,
+    # so two caseworkers saving the same page at once are served one after the other (eservice.cases.review).
+    answers_version: Mapped[int] = mapped_column(Integer, default=0)
 
     adults: Mapped[list[Adult]] = relationship(back_populates="household", order_by="Adult.position")
 
@@ -381,3 +384,45 @@ class NeedGroupDecision(Base):
     decided_by_subject: Mapped[str] = mapped_column(String(255))
     decided_by_name: Mapped[str] = mapped_column(String(255))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AnswerChange(Base):
+    """A caseworker's change to one answer at the meeting, kept beside the applicant's original, which the frozen
+    submission keeps. Append-only: the newest row for a question holds its current value, the earlier rows and the
+    original its history. Before and after are sealed like part II (they may be part II answers).
+    """
+
+    __tablename__ = "answer_change"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # the adult; part I is read and changed with adult 1
+    part_id: Mapped[str] = mapped_column(String(4))
+    section_id: Mapped[str] = mapped_column(String(64))
+    question_id: Mapped[str] = mapped_column(String(64))
+    changed_by_subject: Mapped[str] = mapped_column(String(255))
+    changed_by_name: Mapped[str] = mapped_column(String(255))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    plain_values: Mapped[dict[str, Any] | None] = mapped_column("change_values", JSON(none_as_null=True))
+    sealed_values: Mapped[str | None] = mapped_column(Text)
+    key_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+    values = Sealed("sealed_values", "plain_values", dict)  # {"before": ..., "after": ...}
+    is_sealed = True
+
+    def associated_data(self) -> str:
+        return f"answer_change:{self.id}"
+
+
+class SectionConfirmation(Base):
+    """A section confirmed with the person at the meeting, stamped with the signed-in caseworker. Append-only: a
+    later change in the section withdraws it (the newer change is what tells), and confirming again adds a row."""
+
+    __tablename__ = "section_confirmation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    part_id: Mapped[str] = mapped_column(String(4))
+    section_id: Mapped[str] = mapped_column(String(64))
+    confirmed_by_subject: Mapped[str] = mapped_column(String(255))
+    confirmed_by_name: Mapped[str] = mapped_column(String(255))
+    confirmed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

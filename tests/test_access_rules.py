@@ -15,6 +15,7 @@ SAMPLES = {
     "page_id": "household",
     "section_id": "sensitive",
     "case_id": "00000000-0000-0000-0000-000000000000",
+    "position": "1",
 }
 
 

@@ -7,6 +7,7 @@ markup does not depend on it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -96,6 +97,13 @@ def _staff_pages(app) -> dict[str, str]:
     pages["staff-meeting"] = lead.get(f"/staff/cases/{case_id}/meeting").get_data(as_text=True)
     pages["staff-case"] = lead.get(f"/staff/cases/{case_id}").get_data(as_text=True)
     pages["staff-case-beside-ar"] = lead.get(f"/staff/cases/{case_id}?beside=ar").get_data(as_text=True)
+    change = f"/staff/cases/{case_id}/adults/1/pages/occupation"
+    pages["staff-change-answers"] = lead.get(change).get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="(\w+)"', pages["staff-change-answers"]).group(1)
+    changed = {"csrf_token": staff_token(lead), "version": version, "occupation": "studies", "af_registered": "no"}
+    assert lead.post(change, data=changed).status_code == 302
+    pages["staff-change-conflict"] = lead.post(change, data=changed).get_data(as_text=True)  # now stale
+    pages["staff-case-changed"] = lead.get(f"/staff/cases/{case_id}").get_data(as_text=True)
     pages["staff-meeting-error"] = lead.post(
         f"/staff/cases/{case_id}/meeting", data={"csrf_token": staff_token(lead), "meeting_at": "x"}
     ).get_data(as_text=True)
@@ -111,6 +119,8 @@ def _staff_pages(app) -> dict[str, str]:
     assert "Möte bokat" in pages["staff-queue"]
     assert "Kontaktuppgifter" in pages["staff-meeting"]
     assert "Vad heter du?" in pages["staff-case"]
+    assert "Någon annan har ändrat svaren" in pages["staff-change-conflict"]
+    assert "Den sökandes svar:" in pages["staff-case-changed"]
     assert "Öppnade" in pages["staff-audit"]
     return pages
 

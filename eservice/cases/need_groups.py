@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,7 +13,6 @@ from ..models import Adult, Household, NeedGroupDecision, Submission
 from . import audit
 from .actor import Actor
 from .audit import Action
-from .queries import AdultAnswers
 
 SUGGESTION = "need_group_suggestion"  # the applicant's own suggestion, a part II question
 
@@ -30,16 +30,10 @@ def history(db: Session, household_id: str) -> dict[int, list[NeedGroupDecision]
     return dict(found)
 
 
-def suggestion(adult: AdultAnswers) -> str | None:
-    """The group the adult suggested in their frozen part II, if they answered the question."""
-    for block in adult.parts:
-        if block.part.id != "II":
-            continue
-        for _page, rows in block.pages:
-            for question, value in rows:
-                if question.id == SUGGESTION and isinstance(value, str):
-                    return value
-    return None
+def suggestion(part2: dict[str, Any]) -> str | None:
+    """The group the adult suggested in their part II as sent, if they answered the question."""
+    value = part2.get(SUGGESTION)
+    return value if isinstance(value, str) else None
 
 
 def submitted_positions(db: Session, household_id: str) -> set[int]:

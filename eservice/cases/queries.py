@@ -10,9 +10,6 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from ..instrument import INSTRUMENT
-from ..instrument.path import applicable_pages, visible_questions
-from ..instrument.schema import Page, Part, Question
 from ..models import Adult, CaseNote, Household, StaffMemberRecord, Status, Submission, aware
 from . import workdays
 from .actor import ADMINISTRATOR, Actor, in_scope
@@ -163,7 +160,7 @@ class Contact:
     safe_contact: list[str]
 
 
-def _submissions(db: Session, household: Household) -> list[tuple[Submission, int]]:
+def submissions(db: Session, household: Household) -> list[tuple[Submission, int]]:
     """Each adult's frozen submission with the adult's position, in one query."""
     query = (
         select(Submission, Adult.position)
@@ -177,7 +174,7 @@ def _submissions(db: Session, household: Household) -> list[tuple[Submission, in
 def contacts(db: Session, household: Household) -> list[Contact]:
     """Each submitted adult's contact details and safe ways to reach them, opened from the sealed part II."""
     found = []
-    for submission, position in _submissions(db, household):
+    for submission, position in submissions(db, household):
         part2 = submission.part2  # opened in this request only; never stored elsewhere in plain
         name = part2.get("full_name")
         found.append(
@@ -194,40 +191,6 @@ def contacts(db: Session, household: Household) -> list[Contact]:
 
 def received_on(household: Household) -> datetime:
     return aware(household.submitted_at or household.created_at)
-
-
-@dataclass
-class AnsweredPart:
-    part: Part
-    pages: list[tuple[Page, list[tuple[Question, Any]]]]
-
-
-@dataclass
-class AdultAnswers:
-    position: int
-    parts: list[AnsweredPart]
-    submitted_at: datetime
-
-
-def _answered(part: Part, answers: dict[str, Any], base: dict[str, Any]) -> AnsweredPart:
-    """The pages and questions that applied to these answers, by the same path function the applicant followed."""
-    pages = [
-        (page, [(q, answers.get(q.id)) for q in visible_questions(page, answers, base)])
-        for page in applicable_pages(part, answers, base)
-    ]
-    return AnsweredPart(part, pages)
-
-
-def submitted_answers(db: Session, household: Household) -> list[AdultAnswers]:
-    """What each adult sent, from the frozen submissions (one query): part I with adult 1, each part II apart."""
-    found = []
-    for submission, position in _submissions(db, household):
-        parts = []
-        if submission.part1 is not None:
-            parts.append(_answered(INSTRUMENT.part("I"), dict(submission.part1), {}))
-        parts.append(_answered(INSTRUMENT.part("II"), dict(submission.part2), dict(submission.context or {})))
-        found.append(AdultAnswers(position, parts, aware(submission.submitted_at)))
-    return found
 
 
 def notes(db: Session, household: Household) -> list[CaseNote]:

@@ -9,7 +9,7 @@ from flask import abort, current_app, g, redirect, render_template, request, url
 from flask_babel import force_locale
 from werkzeug.wrappers import Response
 
-from ..cases import commands, need_groups, queries
+from ..cases import commands, need_groups, queries, review
 from ..cases.audit import AuditFilter, entries
 from ..cases.workdays import LOCAL, local_date
 from ..db import db_session
@@ -26,7 +26,7 @@ from .views import units
 STATES = [state.value for state in CaseState]
 
 
-def _int(value: str | None) -> int | None:
+def whole_number(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and len(value) < 6 else None
 
 
@@ -36,19 +36,19 @@ def _filter_from(args) -> queries.QueueFilter:
         state=args.get("state", "") if args.get("state", "") in STATES else "",
         language=args.get("language", "")[:8],
         interpreter=args.get("interpreter", "") if args.get("interpreter") in ("yes", "no") else "",
-        waiting_over=_int(args.get("waiting_over")),
+        waiting_over=whole_number(args.get("waiting_over")),
         oldest_first=args.get("sort") != "newest",
     )
 
 
-def _case_or_404(case_id: str):
+def case_or_404(case_id: str):
     household = queries.case_for(db_session(), g.staff, case_id)
     if household is None:
         abort(404)
     return household
 
 
-def _local_time(moment: datetime, seconds: bool = False) -> str:
+def local_time(moment: datetime, seconds: bool = False) -> str:
     return aware(moment).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
@@ -62,7 +62,12 @@ def queue() -> str:
     db = db_session()
     wanted = _filter_from(request.args)
     page = queries.queue(
-        db, g.staff, wanted, today=local_date(utcnow()), due_days=_due_days(), page=_int(request.args.get("page")) or 1
+        db,
+        g.staff,
+        wanted,
+        today=local_date(utcnow()),
+        due_days=_due_days(),
+        page=whole_number(request.args.get("page")) or 1,
     )
     query = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
@@ -84,7 +89,7 @@ def queue() -> str:
 @staff_required(CASEWORKER)
 def pick_up(case_id: str) -> Response | tuple[str, int]:
     db = db_session()
-    taken = commands.pick_up(db, g.staff, _case_or_404(case_id))
+    taken = commands.pick_up(db, g.staff, case_or_404(case_id))
     if not taken.won:
         return render_template("staff/taken.html", member=g.staff, holder_name=taken.holder_name), 409
     return redirect(url_for("staff.meeting", case_id=case_id))
@@ -117,7 +122,7 @@ def reassign() -> Response | tuple[str, int]:
 @staff_required(TEAM_LEAD)
 def reassign_one(case_id: str) -> Response | tuple[str, int]:
     db = db_session()
-    household = _case_or_404(case_id)
+    household = case_or_404(case_id)
     to = queries.colleague(db, g.staff, request.form.get("colleague", ""))
     if to is None:
         return render_template("staff/reassign_failed.html", member=g.staff), 400
@@ -157,7 +162,7 @@ def _safe_contact_labels() -> dict[str, str]:
 @staff_required(CASEWORKER)
 def meeting(case_id: str) -> Response | tuple[str, int]:
     db = db_session()
-    household = _case_or_404(case_id)
+    household = case_or_404(case_id)
     errors: list[str] = []
     if request.method == "POST":
         booking, errors = _meeting_from(request.form)
@@ -179,7 +184,7 @@ def meeting(case_id: str) -> Response | tuple[str, int]:
         booked=request.args.get("booked") == "1",
         colleagues=queries.colleagues(db, g.staff),
         may_reassign=g.staff.may(TEAM_LEAD),
-        local_time=_local_time,
+        local_time=local_time,
     )
     return (html, 400) if errors else html  # type: ignore[return-value]  # a page, or a page with its status
 
@@ -193,7 +198,7 @@ def audit_log() -> str:
     except ValueError:
         day = None
     wanted = AuditFilter(reference=request.args.get("reference", ""), staff=request.args.get("staff", ""), on=day)
-    page = _int(request.args.get("page")) or 1
+    page = whole_number(request.args.get("page")) or 1
     rows, more = entries(db_session(), wanted, page)
     query = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
@@ -204,7 +209,7 @@ def audit_log() -> str:
         page=page,
         wanted=wanted,
         query=query,
-        local_time=_local_time,
+        local_time=local_time,
     )
 
 
@@ -220,7 +225,7 @@ def case_view(case_id: str) -> str:
     """For the meeting: contact details first, then parts I and II as each adult sent them, numbered as in the
     interpreter's view; Swedish, with the applicant's language beside it on request."""
     db = db_session()
-    household = _case_or_404(case_id)
+    household = case_or_404(case_id)
     beside = _beside_language()
 
     def in_beside(owner: Any, field_name: str, option: Any = None) -> str:
@@ -230,7 +235,7 @@ def case_view(case_id: str) -> str:
             return translated(owner, field_name, option)
 
     contacts = queries.contacts(db, household)
-    answered = queries.submitted_answers(db, household)
+    answered = review.CaseAnswers(db, household).reviewed()
     case_notes = queries.notes(db, household)
     commands.opened(db, g.staff, household)  # recorded before the page is shown
     return render_template(
@@ -243,7 +248,7 @@ def case_view(case_id: str) -> str:
         beside=beside,
         in_beside=in_beside,
         languages=[lang for lang in offered_languages() if lang is not SOURCE_LANGUAGE],
-        local_time=_local_time,
+        local_time=local_time,
         notes=case_notes,
         note_html=note_html,
         note_max=commands.NOTE_MAX,
@@ -251,9 +256,12 @@ def case_view(case_id: str) -> str:
         need_groups=NEED_GROUPS,
         unclear=UNCLEAR,
         decisions=need_groups.history(db, household.id),
-        suggestions={adult.position: need_groups.suggestion(adult) for adult in answered},
+        suggestions={adult.position: need_groups.suggestion(adult.original_part2) for adult in answered},
         suggestion_labels=_suggestion_labels(),
-        need_group_saved=_int(request.args.get("need_group_saved")),
+        need_group_saved=whole_number(request.args.get("need_group_saved")),
+        confirmed=request.args.get("confirmed", ""),
+        changed=request.args.get("changed", ""),
+        conflict=request.args.get("conflict", ""),
     )
 
 
@@ -266,8 +274,8 @@ def _suggestion_labels() -> dict[str, str]:
 @staff_required(CASEWORKER)
 def need_group(case_id: str) -> Response:
     """Sets an adult's need group; who decided is the signed-in member (any name in the form is ignored)."""
-    household = _case_or_404(case_id)
-    position = _int(request.form.get("position")) or 0
+    household = case_or_404(case_id)
+    position = whole_number(request.form.get("position")) or 0
     try:
         need_groups.decide(
             db_session(),
@@ -287,7 +295,7 @@ def need_group(case_id: str) -> Response:
 @bp.post("/cases/<case_id>/notes")
 @staff_required(CASEWORKER)
 def add_note(case_id: str) -> Response:
-    household = _case_or_404(case_id)
+    household = case_or_404(case_id)
     text = request.form.get("note", "")
     if not text.strip():
         return redirect(url_for("staff.case_view", case_id=case_id, note="empty", _anchor="notes"))

@@ -13,7 +13,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from . import drafts
-from .cases import commands
+from .cases import commands, need_groups, review
 from .db import db_session
 from .instrument import INSTRUMENT
 from .models import CaseState, Household, utcnow
@@ -153,6 +153,22 @@ class DemoStaff:
     unit: str
 
 
+def _confirmed_together(db, member: DemoStaff, household: Household) -> None:
+    """What a held meeting leaves: one answer changed beside the original, sections confirmed, a need group."""
+    case = review.CaseAnswers(db, household)
+    answers, _base = case.answers(1, INSTRUMENT.part("I"))
+    seen = drafts.page_version(answers, [q.id for q in INSTRUMENT.page_of("occupation").questions])
+    review.change_page(db, member, household, 1, "occupation", {"occupation": "studies"}, seen)
+    case = review.CaseAnswers(db, household)
+    for part in case.parts_of(1):
+        for section in part.sections[:3]:
+            shown = case.section(1, part, section)
+            if shown is not None:
+                review.confirm_section(db, member, household, 1, section.id, shown.version)
+    need_groups.decide(db, member, household, 1, "am2", agreed=True)
+    commands.meeting_held(db, member, household)
+
+
 def living_queue(db) -> list[str]:
     """Submitted households in every state, in each configured unit, so the demo sign-in shows a queue in use."""
     unit_ids = [item.split("=", 1)[0].strip() for item in current_app.config["STAFF_UNITS"].split(",") if "=" in item]
@@ -195,7 +211,9 @@ def living_queue(db) -> list[str]:
                 when = utcnow().replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=2 - days // 4)
                 meeting = commands.Meeting(when, "place", "Rum 3, socialkontoret", True, "Arabiska")
                 commands.book_meeting(db, people[holder or "caseworker"], household, meeting)
-            # States after the meeting have no command yet (a later step): set here, for the demo only.
+            if state == CaseState.MEETING_HELD:
+                _confirmed_together(db, people[holder or "caseworker"], household)
+            # Closing has no command yet (a later step): set here, for the demo only.
             household.case_state = state
             if state == CaseState.CLOSED:
                 household.closed_at = utcnow()

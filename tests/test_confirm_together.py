@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from eservice.models import AnswerChange, AuditEntry, SectionConfirmation, Submission
+from eservice.models import AnswerChange, AuditEntry, Household, SectionConfirmation, Submission
 
 from .helpers import db, sign_in_staff, submit_case, token
 from .test_queue_concurrency import at_once
@@ -230,3 +230,22 @@ def test_two_saves_of_the_same_page_at_once_one_is_warned_on_postgresql(postgres
     assert sorted(statuses) == [302, 409, 409, 409]
     with db(app) as session:
         assert len(session.scalars(select(AnswerChange)).all()) == 1
+
+
+def test_marking_the_booked_meeting_held(app, client):
+    case_id, _ = submit_case(app)
+    sign_in_staff(client)
+    html = client.get(f"/staff/cases/{case_id}").get_data(as_text=True)
+    assert "Mötet är hållet" not in html  # no meeting booked yet
+    assert client.post(f"/staff/cases/{case_id}/meeting-held", data={"csrf_token": token(html)}).status_code == 302
+    with db(app) as session:
+        assert session.get(Household, case_id).case_state == "submitted"  # nothing to hold: unchanged
+    client.post(
+        f"/staff/cases/{case_id}/meeting",
+        data={"csrf_token": token(html), "meeting_at": "2026-12-01T10:00", "mode": "phone", "where": "0701234567"},
+    )
+    html = client.get(f"/staff/cases/{case_id}").get_data(as_text=True)
+    assert client.post(f"/staff/cases/{case_id}/meeting-held", data={"csrf_token": token(html)}).status_code == 302
+    with db(app) as session:
+        assert session.get(Household, case_id).case_state == "meeting_held"
+    assert "Möte hållet" in client.get(f"/staff/cases/{case_id}").get_data(as_text=True)

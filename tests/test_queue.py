@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from eservice.models import AuditEntry, Household, aware
+from eservice.models import AnswerChange, AuditEntry, Household, SectionConfirmation, aware
 
 from .helpers import db, sign_in_staff, staff_token, submit_case
 from .test_access_rules import routes, sample_path
@@ -283,3 +283,9 @@ def test_the_demo_data_fills_every_state_in_each_unit(app):
     for unit in ("north", "south"):
         assert {c.case_state for c in cases if c.unit == unit} == {state.value for state in CaseState}
     assert any(c.holder_subject == "demo-caseworker" for c in cases)  # the demo sign-in finds cases of its own
+    with db(app) as session:
+        held = [c.id for c in cases if c.case_state == "meeting_held"]
+        changes = session.scalars(select(AnswerChange).where(AnswerChange.household_id.in_(held))).all()
+        confirmed = session.scalars(select(SectionConfirmation).where(SectionConfirmation.household_id.in_(held)))
+        assert len(changes) == 2  # one per unit: a held meeting shows an answer changed beside the original
+        assert len(confirmed.all()) >= 4

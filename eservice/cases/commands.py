@@ -129,6 +129,16 @@ def book_meeting(db: Session, member: Actor, household: Household, meeting: Meet
     db.commit()
 
 
+def meeting_held(db: Session, member: Actor, household: Household) -> bool:
+    """The booked meeting took place; false when no meeting is booked (nothing changes then)."""
+    if household.case_state != CaseState.MEETING_BOOKED:
+        return False
+    household.case_state = CaseState.MEETING_HELD
+    audit.record(db, member, household, Action.CHANGE)
+    db.commit()
+    return True
+
+
 def opened(db: Session, member: Actor, household: Household) -> None:
     """A read of the case is recorded before the page is shown: if the entry cannot be written, nothing is shown."""
     audit.record(db, member, household, Action.OPEN)

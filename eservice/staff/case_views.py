@@ -189,6 +189,13 @@ def meeting(case_id: str) -> Response | tuple[str, int]:
     return (html, 400) if errors else html  # type: ignore[return-value]  # a page, or a page with its status
 
 
+@bp.post("/cases/<case_id>/meeting-held")
+@staff_required(CASEWORKER)
+def meeting_held(case_id: str) -> Response:
+    commands.meeting_held(db_session(), g.staff, case_or_404(case_id))
+    return redirect(url_for("staff.case_view", case_id=case_id))
+
+
 @bp.get("/audit")
 @staff_required(ADMINISTRATOR)
 def audit_log() -> str:

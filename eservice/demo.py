@@ -153,6 +153,35 @@ class DemoStaff:
     unit: str
 
 
+PARTNER_PART_II = {
+    **PART_II_DONE,
+    "full_name": {"text": "Karim Haddad", "lang": "sv"},
+    "birth_year": 1983,
+    "gender": "man",
+    "personal_number": "198305741236",
+    "safe_contact": ["letter"],
+    "phone": "+46731234567",
+    "previous_jobs": {"text": "سائق حافلة في حلب", "lang": "ar"},
+}
+
+
+def submitted_household(db, part1_changes: dict[str, Any], *, couple: bool = False) -> Household:
+    """A household sent in: one adult, or a couple who each sent their own part II."""
+    case = drafts.start_household(db)
+    together = {"applying_with": "with_partner", "partner_occupation": "job_seeker", "partner_af_registered": "yes"}
+    fill(db, case.adult, "I", {**PART_I_DONE, **(together if couple else {}), **part1_changes})
+    fill(db, case.adult, "II", PART_II_DONE)
+    if couple:
+        invitation = drafts.invite_partner(db, case.adult.household)
+        partner = drafts.resume(db, invitation.reference, invitation.code, client="demo-data")
+        if partner is None:
+            raise RuntimeError("the demo partner's invitation did not work")
+        fill(db, partner.adult, "II", PARTNER_PART_II)
+        drafts.submit(db, partner.adult)
+    drafts.submit(db, case.adult)
+    return case.adult.household
+
+
 def _confirmed_together(db, member: DemoStaff, household: Household) -> None:
     """What a held meeting leaves: one answer changed beside the original, sections confirmed, a need group."""
     case = review.CaseAnswers(db, household)
@@ -197,11 +226,7 @@ def living_queue(db) -> list[str]:
             commands.remember_staff(db, people["colleague"])
             people["caseworker"] = people["colleague"]
         for days, changes, state, holder in plan:
-            case = drafts.start_household(db)
-            fill(db, case.adult, "I", {**PART_I_DONE, **changes})
-            fill(db, case.adult, "II", PART_II_DONE)
-            drafts.submit(db, case.adult)
-            household = case.adult.household
+            household = submitted_household(db, changes, couple=days == 6)
             household.unit = unit
             household.submitted_at = utcnow() - timedelta(days=days)
             db.commit()

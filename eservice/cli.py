@@ -31,7 +31,7 @@ def reseal(db, batch: int = 500) -> int:
     sealing existed. Each batch commits, so an interrupted run keeps what it did and the next run goes on."""
     from sqlalchemy import or_, select
 
-    from .models import AnswerChange, AnswerSet, CaseNote, Submission, keyring
+    from .models import AnswerChange, AnswerSet, CaseEvaluation, CaseNote, CasePlan, Submission, keyring
 
     current = keyring().current
     total = 0
@@ -40,6 +40,8 @@ def reseal(db, batch: int = 500) -> int:
         (Submission, "part2", None),
         (CaseNote, "body", None),
         (AnswerChange, "values", None),
+        (CasePlan, "answers", None),
+        (CaseEvaluation, "answers", None),
     )
     for model, sealed_attr, key in sealed_models:
         while True:

@@ -75,6 +75,8 @@ class BaseConfig:
     STAFF_UNITS = os.environ.get("STAFF_UNITS", "")
     STAFF_ROLE_MAP = os.environ.get("STAFF_ROLE_MAP", "")
     STAFF_SUBJECTS = os.environ.get("STAFF_SUBJECTS", "")
+    # A plan (part III) is followed up this many months after it is written, unless the caseworker sets another date.
+    PLAN_FOLLOW_UP_MONTHS = int(os.environ.get("PLAN_FOLLOW_UP_MONTHS", "3"))
     STAFF_DEMO_SIGN_IN = False  # a sign-in without a provider, for development only; no environment turns it on
     DEMO_DATA_ALLOWED = False
     TESTING = False

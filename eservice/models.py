@@ -8,7 +8,7 @@ are recorded beside them (AnswerChange), and so is each section's confirmation (
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -16,6 +16,7 @@ from flask import current_app
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -426,3 +427,64 @@ class SectionConfirmation(Base):
     confirmed_by_subject: Mapped[str] = mapped_column(String(255))
     confirmed_by_name: Mapped[str] = mapped_column(String(255))
     confirmed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SignedOff:
+    """A plan or an evaluation: a draft the caseworker writes with the person, then signed off and never changed.
+
+    The answers are sealed like part II: a plan is about one adult and may say anything about them."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    created_by_subject: Mapped[str] = mapped_column(String(255))
+    created_by_name: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    signed_off_by_subject: Mapped[str | None] = mapped_column(String(255))
+    signed_off_by_name: Mapped[str | None] = mapped_column(String(255))
+    signed_off_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    plain_answers: Mapped[dict[str, Any] | None] = mapped_column("answers", JSON(none_as_null=True))
+    sealed_answers: Mapped[str | None] = mapped_column(Text)
+    key_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+    answers = Sealed("sealed_answers", "plain_answers", dict)
+    is_sealed = True
+
+
+class CasePlan(SignedOff, Base):
+    """Part III for one adult, written after the need group, with the date it is to be followed up."""
+
+    __tablename__ = "case_plan"
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... for this adult, in order
+    based_on_id: Mapped[str | None] = mapped_column(String(36))  # the plan it was pre-filled from
+    follow_up_on: Mapped[date] = mapped_column(Date, index=True)
+
+    def associated_data(self) -> str:
+        return f"case_plan:{self.id}"
+
+
+class CaseEvaluation(SignedOff, Base):
+    """Part IV for one adult: the evaluation of one plan, ending in a decision (eval_decision in part IV)."""
+
+    __tablename__ = "case_evaluation"
+    plan_id: Mapped[str] = mapped_column(ForeignKey("case_plan.id", ondelete="CASCADE"), index=True)
+    decision: Mapped[str | None] = mapped_column(String(16))
+    next_follow_up_on: Mapped[date | None] = mapped_column(Date)  # when the decision is to go on with the plan
+
+    def associated_data(self) -> str:
+        return f"case_evaluation:{self.id}"
+
+
+# Re-sealing under a new key is the one change a signed-off plan or evaluation may have.
+RESEALABLE_SIGNED = frozenset({"sealed_answers", "plain_answers", "key_id"})
+
+
+@event.listens_for(CasePlan, "before_update")
+@event.listens_for(CaseEvaluation, "before_update")
+def _signed_off_is_final(_mapper: Any, _connection: Any, target: SignedOff) -> None:
+    state = inspect(target)
+    signed = state.attrs.signed_off_at.history
+    before = (signed.deleted or signed.unchanged or [None])[0]  # signed off before this change, or not
+    changed = {attr.key for attr in state.attrs if attr.history.has_changes()}
+    if before is not None and not changed <= RESEALABLE_SIGNED:
+        raise ValueError(f"{type(target).__name__} {target.id} is signed off; it is never changed")

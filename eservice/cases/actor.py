@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, true
 from ..models import Household
 
 ADMINISTRATOR = "administrator"
+TEAM_LEAD = "team_lead"
 
 
 class Actor(Protocol):
@@ -27,3 +28,8 @@ def in_scope(member: Actor) -> ColumnElement[bool]:
     if member.role == ADMINISTRATOR:
         return true()
     return Household.unit == member.unit
+
+
+def sees_the_unit(member: Actor) -> bool:
+    """A team lead sees the unit's follow-ups and an administrator everyone's; a caseworker their own cases'."""
+    return member.role in (TEAM_LEAD, ADMINISTRATOR)

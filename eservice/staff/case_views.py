@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from werkzeug.wrappers import Response
 
-from ..cases import commands, need_groups, queries, review
+from ..cases import commands, need_groups, plans, queries, review
 from ..cases.audit import AuditFilter, entries
 from ..cases.workdays import LOCAL, local_date
 from ..db import db_session
@@ -70,8 +70,12 @@ def queue() -> str:
         page=whole_number(request.args.get("page")) or 1,
     )
     query = {k: v for k, v in request.args.items() if k != "page" and v}
+    today = local_date(utcnow())
+    week_ends = today + timedelta(days=6 - today.weekday())
     return render_template(
         "staff/queue.html",
+        follow_ups=[f for f in plans.open_follow_ups(db, g.staff, mine_only=False) if f.due <= week_ends],
+        today=today,
         member=g.staff,
         unit_name=units().get(g.staff.unit, ""),
         units=units(),
@@ -269,6 +273,7 @@ def case_view(case_id: str) -> str:
         confirmed=request.args.get("confirmed", ""),
         changed=request.args.get("changed", ""),
         conflict=request.args.get("conflict", ""),
+        plans=plans.of_case(db, household),
     )
 
 

@@ -1,0 +1,256 @@
+"""Writing a plan (part III) and evaluating it (part IV) with the person, from the same definition and forms as the
+applicant's pages. Data through eservice.cases.plans; who wrote and signed off is the signed-in member."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Any
+
+from flask import abort, current_app, g, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from ..cases import plans, review
+from ..cases.workdays import local_date
+from ..db import db_session
+from ..forms.questions import QuestionPageForm, build_page_form, form_to_stored, stored_to_form
+from ..instrument import INSTRUMENT
+from ..instrument.path import applicable_pages, render_questions, visible_questions
+from ..instrument.schema import Part, Question
+from ..models import CaseEvaluation, CasePlan, Household, SignedOff, utcnow
+from ..security import CASEWORKER
+from . import bp
+from .case_views import case_or_404, local_time, whole_number
+from .current import staff_required
+from .review_views import STAFF_LANGUAGE
+
+
+def _months_later(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def default_follow_up() -> date:
+    return _months_later(local_date(utcnow()), int(current_app.config["PLAN_FOLLOW_UP_MONTHS"]))
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value or "")
+    except ValueError:
+        return None
+
+
+def _position(household: Household, value: str) -> tuple[review.CaseAnswers, int]:
+    case = review.CaseAnswers(db_session(), household)
+    position = whole_number(value)
+    if position is None or position not in case.adults:
+        abort(404)
+    return case, position
+
+
+def _base(case: review.CaseAnswers, position: int) -> dict[str, Any]:
+    """What parts III and IV read besides their own answers: the adult's part II as it stands, and part I's facts."""
+    part2, base = case.answers(position, INSTRUMENT.part("II"))
+    return {**base, **part2}
+
+
+def _questions(part: Part, answers: dict[str, Any], base: dict[str, Any]) -> list[Question]:
+    return [q for page in applicable_pages(part, answers, base) for q in render_questions(page, answers, base)]
+
+
+def _form(part: Part, record: SignedOff, base: dict[str, Any], formdata: Any = None) -> QuestionPageForm:
+    answers = record.answers
+    shown = _questions(part, answers, base)
+    return build_page_form(
+        shown,
+        formdata=formdata,
+        data={q.id: stored_to_form(q, answers.get(q.id)) for q in shown},
+        context={**base, **answers},
+    )
+
+
+def _submitted(part: Part, record: SignedOff, base: dict[str, Any], form: QuestionPageForm) -> dict[str, Any]:
+    """The answers on the form, as stored: free text the caseworker typed is Swedish, unchanged text keeps its own."""
+    shown = _questions(part, record.answers, base)
+    typed = {q.id: form[q.id].data for q in shown}
+    merged = {**record.answers, **{k: v for k, v in typed.items() if v not in (None, "", [])}}
+    applies = {q.id for page in applicable_pages(part, merged, base) for q in visible_questions(page, merged, base)}
+    stored = {}
+    for q in shown:
+        before = record.answers.get(q.id)
+        keep = isinstance(before, dict) and before.get("text") == typed[q.id]
+        stored[q.id] = before if keep else form_to_stored(q, typed[q.id], STAFF_LANGUAGE) if q.id in applies else None
+    return stored
+
+
+def _page(template_args: dict[str, Any], status: int = 200) -> tuple[str, int]:
+    return render_template("staff/plan.html", member=g.staff, local_time=local_time, **template_args), status
+
+
+def _case_anchor(case_id: str, position: int) -> str:
+    return url_for("staff.case_view", case_id=case_id, _anchor=f"plans-{position}")
+
+
+@bp.post("/cases/<case_id>/adults/<position>/plans")
+@staff_required(CASEWORKER)
+def new_plan(case_id: str, position: str) -> Response:
+    household = case_or_404(case_id)
+    _case, adult = _position(household, position)
+    db = db_session()
+    latest = plans.of_case(db, household).get(adult, plans.AdultPlans([], {})).latest_signed
+    plan = plans.start_plan(db, g.staff, household, adult, default_follow_up(), latest)
+    return redirect(url_for("staff.plan", case_id=case_id, position=adult, plan_id=plan.id))
+
+
+@bp.route("/cases/<case_id>/adults/<position>/plans/<plan_id>", methods=["GET", "POST"])
+@staff_required(CASEWORKER)
+def plan(case_id: str, position: str, plan_id: str) -> Response | tuple[str, int]:
+    db = db_session()
+    household = case_or_404(case_id)
+    case, adult = _position(household, position)
+    record = plans.plan_of(db, household, plan_id)
+    if record is None or record.position != adult:
+        abort(404)
+    part, base = plans.plan_part(), _base(case, adult)
+    problem, status = "", 200
+    form = _form(part, record, base, request.form if request.method == "POST" else None)
+    follow_up = _date(request.form.get("follow_up_on")) if request.method == "POST" else record.follow_up_on
+    if request.method == "POST" and record.signed_off_at is None:
+        sign_off = request.form.get("action") == "sign_off"
+        if not form.validate() or follow_up is None:
+            problem, status = "invalid", 400
+        else:
+            try:
+                plans.save_plan(
+                    db,
+                    g.staff,
+                    household,
+                    record,
+                    _submitted(part, record, base, form),
+                    follow_up,
+                    request.form.get("version", ""),
+                    base,
+                    sign_off=sign_off,
+                )
+                return redirect(url_for("staff.plan", case_id=case_id, position=adult, plan_id=plan_id, saved=1))
+            except plans.Stale:
+                problem, status = "stale", 409
+            except plans.NotReady:
+                problem, status = "not_ready", 400
+            db.refresh(record)
+    elif request.method == "POST":
+        problem, status = "final", 409
+    evaluations = plans.of_case(db, household).get(adult, plans.AdultPlans([], {})).evaluations.get(record.id, [])
+    return _page(
+        {
+            "case": household,
+            "position": adult,
+            "kind": "plan",
+            "record": record,
+            "part": part,
+            "form": form,
+            "questions": _questions(part, record.answers, base),
+            "rows": _rows(part, record, base),
+            "version": plans.version(record, part),
+            "follow_up_on": follow_up,
+            "problem": problem,
+            "saved": request.args.get("saved") == "1",
+            "evaluations": evaluations,
+            "back": _case_anchor(case_id, adult),
+        },
+        status,
+    )
+
+
+@bp.post("/cases/<case_id>/adults/<position>/plans/<plan_id>/evaluations")
+@staff_required(CASEWORKER)
+def new_evaluation(case_id: str, position: str, plan_id: str) -> Response:
+    db = db_session()
+    household = case_or_404(case_id)
+    _case, adult = _position(household, position)
+    record = plans.plan_of(db, household, plan_id)
+    if record is None or record.position != adult or record.signed_off_at is None:
+        abort(404)
+    evaluation = plans.start_evaluation(db, g.staff, household, record)
+    return redirect(url_for("staff.evaluation", case_id=case_id, position=adult, evaluation_id=evaluation.id))
+
+
+@bp.route("/cases/<case_id>/adults/<position>/evaluations/<evaluation_id>", methods=["GET", "POST"])
+@staff_required(CASEWORKER)
+def evaluation(case_id: str, position: str, evaluation_id: str) -> Response | tuple[str, int]:
+    db = db_session()
+    household = case_or_404(case_id)
+    case, adult = _position(household, position)
+    record = plans.evaluation_of(db, household, evaluation_id)
+    if record is None or record.position != adult:
+        abort(404)
+    evaluated = db.get(CasePlan, record.plan_id)
+    part, base = plans.evaluation_part(), {**_base(case, adult), **(evaluated.answers if evaluated else {})}
+    problem, status = "", 200
+    form = _form(part, record, base, request.form if request.method == "POST" else None)
+    next_follow_up = _date(request.form.get("next_follow_up_on")) if request.method == "POST" else None
+    if request.method == "POST" and record.signed_off_at is None:
+        sign_off = request.form.get("action") == "sign_off"
+        if not form.validate():
+            problem, status = "invalid", 400
+        else:
+            try:
+                new = plans.save_evaluation(
+                    db,
+                    g.staff,
+                    household,
+                    record,
+                    _submitted(part, record, base, form),
+                    next_follow_up,
+                    request.form.get("version", ""),
+                    base,
+                    sign_off=sign_off,
+                )
+                return _after_evaluation(case_id, adult, record, new)
+            except plans.Stale:
+                problem, status = "stale", 409
+            except plans.NotReady:
+                problem, status = "not_ready", 400
+            db.refresh(record)
+    elif request.method == "POST":
+        problem, status = "final", 409
+    return _page(
+        {
+            "case": household,
+            "position": adult,
+            "kind": "evaluation",
+            "record": record,
+            "part": part,
+            "form": form,
+            "questions": _questions(part, record.answers, base),
+            "rows": _rows(part, record, base),
+            "version": plans.version(record, part),
+            "next_follow_up_on": next_follow_up or default_follow_up(),
+            "problem": problem,
+            "saved": request.args.get("saved") == "1",
+            "evaluated": evaluated,
+            "plan_rows": _rows(plans.plan_part(), evaluated, _base(case, adult)) if evaluated else [],
+            "back": _case_anchor(case_id, adult),
+        },
+        status,
+    )
+
+
+def _after_evaluation(case_id: str, adult: int, record: CaseEvaluation, new: CasePlan | None) -> Response:
+    if new is not None:  # a new plan, pre-filled from the one evaluated
+        return redirect(url_for("staff.plan", case_id=case_id, position=adult, plan_id=new.id))
+    if record.decision == plans.REGROUP:
+        return redirect(url_for("staff.case_view", case_id=case_id, _anchor=f"need-group-{adult}"))
+    return redirect(url_for("staff.evaluation", case_id=case_id, position=adult, evaluation_id=record.id, saved=1))
+
+
+def _rows(part: Part, record: SignedOff, base: dict[str, Any]) -> list[tuple[Question, Any]]:
+    """A signed-off record's answers, question by question, as the path function shows them."""
+    answers = record.answers
+    return [
+        (q, answers.get(q.id))
+        for page in applicable_pages(part, answers, base)
+        for q in visible_questions(page, answers, base)
+    ]

@@ -289,3 +289,18 @@ def test_the_demo_data_fills_every_state_in_each_unit(app):
         confirmed = session.scalars(select(SectionConfirmation).where(SectionConfirmation.household_id.in_(held)))
         assert len(changes) == 2  # one per unit: a held meeting shows an answer changed beside the original
         assert len(confirmed.all()) >= 4
+
+
+def test_a_couple_is_one_row_in_the_queue(app, client):
+    """Both adults send a submission; the queue reads part I from adult 1's (the partner's holds JSON null there)."""
+    from eservice import demo
+    from eservice.db import db_session
+
+    with app.test_request_context():
+        household = demo.submitted_household(db_session(), {}, couple=True)
+        household.unit = "north"
+        db_session().commit()
+        reference = household.reference
+    sign_in_staff(client)
+    html = client.get("/staff/").get_data(as_text=True)
+    assert html.count(f">{reference}<") == 1

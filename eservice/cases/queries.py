@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..models import Adult, CaseNote, Household, StaffMemberRecord, Status, Submission, aware
 from . import workdays
@@ -74,9 +74,12 @@ def queue(db: Session, member: Actor, wanted: QueueFilter, *, today: date, due_d
     three run here rather than in SQL (portable between SQLite and PostgreSQL); a unit's cases are few enough.
     """
     adults = select(func.count(Adult.id)).where(Adult.household_id == Household.id).correlate(Household)
+    first = aliased(Adult)
     query = (
         select(Household, Submission.part1, adults.scalar_subquery())
-        .outerjoin(Submission, and_(Submission.household_id == Household.id, Submission.part1.is_not(None)))
+        # Part I is sent by adult 1. (Not `part1 IS NOT NULL`: a JSON column stores Python's None as JSON null.)
+        .outerjoin(first, and_(first.household_id == Household.id, first.position == 1))
+        .outerjoin(Submission, Submission.adult_id == first.id)
         .where(Household.status == Status.SUBMITTED, in_scope(member))
     )
     if wanted.holder == "mine":

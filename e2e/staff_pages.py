@@ -51,9 +51,15 @@ class QueuePage(StaffPage):
     def filter(self, **choices: str) -> QueuePage:
         """Choose in the filter form by label ("Svarens språk"="ar" as language=...), then "Visa"."""
         form = self.main.get_by_role("group", name="Visa ärenden")
+        wanted: dict[str | None, str] = {}
         for label, value in choices.items():
-            form.get_by_label(label, exact=True).select_option(value)
+            field = form.get_by_label(label, exact=True)
+            field.select_option(value)
+            wanted[field.get_attribute("name")] = value
         form.get_by_role("button", name="Visa").click()
+        # The next page has the same heading: it is there once the address carries the filter (a GET form).
+        for name, value in wanted.items():
+            expect(self.page).to_have_url(re.compile(rf"[?&]{name}={re.escape(value)}(&|$)"))
         return QueuePage(self.page)
 
     def chosen(self, label: str) -> Locator:
@@ -129,6 +135,7 @@ class CasePage(StaffPage):
     def show_beside(self, language_name: str) -> CasePage:
         self.main.get_by_label("Visa den sökandes språk bredvid").select_option(label=language_name)
         self.button("Visa").click()
+        expect(self.page).to_have_url(re.compile(r"[?&]beside=[^&]"))  # the same heading: wait for the address
         return CasePage(self.page, self.reference)
 
     def question(self, position: int, question_id: str) -> Locator:

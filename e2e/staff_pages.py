@@ -35,6 +35,12 @@ class StaffPage:
         return self.main.get_by_role("link", name=name, exact=True)
 
 
+def _hidden_suffix(shown: str, hidden: str) -> re.Pattern:
+    """The name of a button or link that ends in visually hidden words (": Ditt boende"): the hidden span is laid out
+    apart, so Chromium may put a space before its colon."""
+    return re.compile(rf"^{re.escape(shown)}\s?: {re.escape(hidden)}$")
+
+
 def sign_in(page: Page, base_url: str, account: str) -> QueuePage:
     """From the staff start page through the provider's own login page (tests/oidc/provider.mjs) to the queue."""
     page.goto(f"{base_url}/staff/")
@@ -156,6 +162,21 @@ class CasePage(StaffPage):
         section.get_by_role("button", name="Spara behovsgrupp").click()
         return CasePage(self.page, self.reference)
 
+    def section(self, position: int, section_id: str) -> Locator:
+        """A section of an adult's answers: its heading, its confirmation, its pages and their answers."""
+        return self.main.locator(f"section.case-section:has(> #section-{position}-{section_id})")
+
+    def confirm_section(self, position: int, section_id: str, title: str) -> CasePage:
+        self.section(position, section_id).get_by_role(
+            "button", name=_hidden_suffix("Bekräfta avsnittet med personen", title)
+        ).click()
+        expect(self.page).to_have_url(re.compile(r"[?&]confirmed="))  # the same heading: wait for the address
+        return CasePage(self.page, self.reference)
+
+    def change_answers(self, page_title: str) -> ChangeAnswersPage:
+        self.main.get_by_role("link", name=_hidden_suffix("Ändra svar", page_title)).click()
+        return ChangeAnswersPage(self.page, page_title, self.reference)
+
     @property
     def notes(self) -> Locator:
         return self.main.get_by_role("region", name="Anteckningar")
@@ -163,4 +184,22 @@ class CasePage(StaffPage):
     def write_note(self, text: str) -> CasePage:
         self.notes.get_by_label("Ny anteckning").fill(text)
         self.notes.get_by_role("button", name="Spara anteckningen").click()
+        return CasePage(self.page, self.reference)
+
+
+class ChangeAnswersPage(StaffPage):
+    """One page of an adult's answers as a form, to record what the person says at the meeting."""
+
+    def __init__(self, page: Page, page_title: str, reference: str):
+        self.heading = f"Ändra svar: {page_title}"
+        super().__init__(page)
+        self.reference = reference
+
+    def fill(self, question: str, value: str) -> ChangeAnswersPage:
+        """A field by its question's text (its label also holds the question's number)."""
+        self.main.get_by_label(question).fill(value)
+        return self
+
+    def save(self) -> CasePage:
+        self.button("Spara ändringarna").click()
         return CasePage(self.page, self.reference)

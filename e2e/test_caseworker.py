@@ -1,6 +1,7 @@
 """The caseworker's side in a real browser (issue 12): an applicant sends her answers in Arabic, and a caseworker of
 her unit signs in at the municipality's provider, finds the case in the queue, takes it, books the meeting, reads
-the answers with the Arabic beside the Swedish, agrees a need group with her and writes a note. A caseworker of
+the answers with the Arabic beside the Swedish, confirms a section with her, changes an answer (the history shows
+hers and the change), agrees a need group with her and writes a note. A caseworker of
 another unit never sees the case. Every staff page on the way passes axe (WCAG 2.2 AA and best practices), the
 target-size check and the structure check (less the quick exit, which is the applicant's).
 """
@@ -105,7 +106,26 @@ def test_a_caseworker_takes_an_arabic_case_to_the_meeting(
     expect(case.question(1, "housing_type")).to_contain_text(arabic.option("housing_type", "rent_second_hand"))
     checked(anna)
 
-    # confirm a section and change an answer: added with the review feature
+    # Confirming a section with her, then changing an answer in another: both are stamped with the caseworker,
+    # and the history shows her own answer beside the change.
+    case = case.confirm_section(1, "household", "Vilka som bor hos dig")
+    household = case.section(1, "household")
+    expect(household).to_contain_text("Bekräftat med personen av Anna Handläggare")
+    expect(household.get_by_role("button", name=re.compile("^Bekräfta avsnittet"))).to_have_count(0)
+    checked(anna)
+    change = case.change_answers("Ditt boende")
+    checked(anna)
+    case = change.fill("Hur mycket betalar du i hyra eller avgift per månad?", "7200").save()
+    expect(case.section(1, "housing").get_by_role("status")).to_contain_text("Ändringen är sparad.")
+    rent = case.question(1, "rent")
+    expect(rent.get_by_role("definition")).to_contain_text("Ändrat 7200 kronor")
+    history = rent.locator(".answer-history")
+    expect(history).to_contain_text("Den sökandes svar: 6500 kronor")
+    expect(history).to_contain_text(
+        re.compile(r"Anna Handläggare ändrade [-0-9: ]+: från 6500 kronor till 7200 kronor")
+    )
+    expect(case.section(1, "household")).to_contain_text("Bekräftat med personen")  # another section: still so
+    checked(anna)
 
     case = case.set_need_group(1, "AM2", agreed=True)
     need_group = case.need_group(1)

@@ -52,8 +52,9 @@ def axe_violations(axe: Axe, page: Page) -> list[str]:
     return lines
 
 
-def structure_findings(page: Page) -> list[str]:
-    """The page's own landmarks a person relies on: one h1, a meaningful title, a working skip link."""
+def structure_findings(page: Page, quick_exit: bool = True) -> list[str]:
+    """The page's own landmarks a person relies on: one h1, a meaningful title, a working skip link; and the quick
+    exit, on every page an applicant may see (staff pages have none: `quick_exit=False`)."""
     found = []
     h1s = page.get_by_role("heading", level=1).all_inner_texts()
     if len(h1s) != 1:
@@ -62,9 +63,9 @@ def structure_findings(page: Page) -> list[str]:
     if h1s and (h1s[0].strip() not in title or title.strip() == h1s[0].strip()):
         found.append(f"{where(page)}: the title should name the page ({h1s[0]!r}) and the service")
     # Principle 4: the quick exit is one tap away on every page, at the top, without scrolling.
-    quick_exit = page.locator("header a[data-quick-exit]")
-    box = quick_exit.bounding_box() if quick_exit.count() == 1 else None
-    if box is None or box["y"] > 120 or box["height"] < 24:
+    exit_link = page.locator("header a[data-quick-exit]")
+    box = exit_link.bounding_box() if exit_link.count() == 1 else None
+    if quick_exit and (box is None or box["y"] > 120 or box["height"] < 24):
         found.append(f"{where(page)}: no quick exit at the top of the page ({box})")
     skip = page.locator("a.skip-link")
     if skip.count() != 1 or skip.get_attribute("href") != "#main" or page.locator("main#main").count() != 1:

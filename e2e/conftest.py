@@ -4,6 +4,7 @@
 - Chromium is the system one (/usr/bin/chromium): Playwright cannot download its own browser on these machines.
 - Every context gets a 10 s default timeout; a failing test leaves a screenshot of each open page in
   e2e/test-results/ (no video: it needs Playwright's own ffmpeg).
+- Sign-in tests get an app of their own per module (`signin_server`), with the real test OIDC provider.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from eservice import create_app
 from eservice.cli import upgrade
+from eservice.signin import oidc
+from tests.oidc_provider import OidcTestProvider
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -101,6 +104,28 @@ def base_url(live_server: BaseWSGIServer) -> str:
 @pytest.fixture(scope="session")
 def quick_exit_url(live_app: Flask) -> str:
     return live_app.config["QUICK_EXIT_URL"]
+
+
+@pytest.fixture(scope="module")
+def signin_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An app of its own with both doors configured (staff and e-ID), and the test provider that knows its callback
+    addresses: the provider's role value "handlaggare" maps to caseworker, and the units are the test config's
+    (north, south). Per module, so each file's cases and staff start from an empty database."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('signin-db') / 'signin.sqlite3'}"
+    upgrade(url)
+    app = create_app("test", DATABASE_URL=url, STAFF_ROLE_MAP="handlaggare=caseworker")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    base = f"http://127.0.0.1:{server.server_port}"
+    provider = OidcTestProvider(redirect_uris=[f"{base}/staff/callback", f"{base}/e-id/callback"]).start()
+    staff, eid = provider.staff_settings(), provider.eid_settings()
+    app.config.update(STAFF_OIDC=staff, EID_OIDC=eid)
+    oidc.init_app(app, [staff, eid])
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    provider.stop()
+    app.extensions["db_engine"].dispose()
 
 
 # --- The browser ---------------------------------------------------------------------------------------------

@@ -2,37 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import BrowserContext, expect
-from werkzeug.serving import make_server
 
-from eservice import create_app
-from eservice.cli import upgrade
-from eservice.signin import oidc
-from tests.oidc_provider import OidcTestProvider
-
-
-@pytest.fixture(scope="module")
-def signin_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """An app of its own with both doors configured, and the test provider that knows its callback addresses."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('signin-db') / 'signin.sqlite3'}"
-    upgrade(url)
-    app = create_app("test", DATABASE_URL=url, STAFF_ROLE_MAP="handlaggare=caseworker")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    base = f"http://127.0.0.1:{server.server_port}"
-    provider = OidcTestProvider(redirect_uris=[f"{base}/staff/callback", f"{base}/e-id/callback"]).start()
-    staff, eid = provider.staff_settings(), provider.eid_settings()
-    app.config.update(STAFF_OIDC=staff, EID_OIDC=eid)
-    oidc.init_app(app, [staff, eid])
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    provider.stop()
-    app.extensions["db_engine"].dispose()
+# signin_server (e2e/conftest.py): an app of its own with the real test OIDC provider.
 
 
 def test_a_caseworker_signs_in_at_the_municipalitys_provider(context: BrowserContext, signin_server: str):

@@ -104,6 +104,14 @@ def _staff_pages(app) -> dict[str, str]:
     assert lead.post(change, data=changed).status_code == 302
     pages["staff-change-conflict"] = lead.post(change, data=changed).get_data(as_text=True)  # now stale
     pages["staff-case-changed"] = lead.get(f"/staff/cases/{case_id}").get_data(as_text=True)
+    # The case as the meeting leaves it: a note (a link made clickable, markup shown as text, a line break) and a
+    # need group changed once, so its history and the "saved" notice are rendered too.
+    note = "Ring <b>tolken</b> dagen före.\nRegler: https://www.example.org/tolk"
+    lead.post(f"/staff/cases/{case_id}/notes", data={"csrf_token": staff_token(lead), "note": note})
+    for group, agreed in (("am1", ""), ("am2", "yes")):
+        data = {"csrf_token": staff_token(lead), "position": "1", "group": group, "agreed": agreed}
+        assert lead.post(f"/staff/cases/{case_id}/need-group", data=data).status_code == 302
+    pages["staff-case-noted"] = lead.get(f"/staff/cases/{case_id}?beside=ar&need_group_saved=1").get_data(as_text=True)
     pages["staff-meeting-error"] = lead.post(
         f"/staff/cases/{case_id}/meeting", data={"csrf_token": staff_token(lead), "meeting_at": "x"}
     ).get_data(as_text=True)
@@ -121,6 +129,9 @@ def _staff_pages(app) -> dict[str, str]:
     assert "Vad heter du?" in pages["staff-case"]
     assert "Någon annan har ändrat svaren" in pages["staff-change-conflict"]
     assert "Den sökandes svar:" in pages["staff-case-changed"]
+    assert 'lang="ar" dir="rtl"' in pages["staff-case-beside-ar"]
+    assert "https://www.example.org/tolk</a>" in pages["staff-case-noted"]
+    assert "Tidigare behovsgrupper" in pages["staff-case-noted"]
     assert "Öppnade" in pages["staff-audit"]
     return pages
 

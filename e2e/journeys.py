@@ -122,7 +122,7 @@ def fill_tasks(begin: TaskListPage | Page, pages: Pages, on_page: OnPage = _noth
 
 
 def _is_sensitive(section_id: str) -> bool:
-    return any(s.sensitive for part in INSTRUMENT.parts for s in part.sections if s.id == section_id)
+    return any(s.sensitive for part in INSTRUMENT.applicant_parts() for s in part.sections if s.id == section_id)
 
 
 @dataclass

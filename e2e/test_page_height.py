@@ -84,7 +84,7 @@ def _measure_every_page(page: Page, lang: str) -> tuple[dict[str, int], list[str
     """Each page's height in CSS px, answered for the worst case and saved; and the pages that were not shown."""
     heights: dict[str, int] = {}
     not_shown = []
-    for page_def in (p for part in INSTRUMENT.parts for p in part.pages()):
+    for page_def in (p for part in INSTRUMENT.applicant_parts() for p in part.pages()):
         page.goto(f"/{lang}/q/{page_def.id}")
         if not page.url.endswith(f"/q/{page_def.id}"):
             not_shown.append(page_def.id)  # the service sent the person elsewhere: the page is not asked

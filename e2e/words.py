@@ -55,7 +55,7 @@ class Words:
         return self._of(INSTRUMENT.locate_page(page_id)[2], "title")
 
     def section_title(self, section_id: str) -> str:
-        section = next(s for part in INSTRUMENT.parts for s in part.sections if s.id == section_id)
+        section = next(s for part in INSTRUMENT.applicant_parts() for s in part.sections if s.id == section_id)
         return self._of(section, "title")
 
     def one_of(self, *swedish: str) -> re.Pattern:

@@ -324,8 +324,9 @@ def _prune_part_two_of_household(db: Session, household: Household) -> None:
 
 
 def parts_for(adult: Adult) -> list[Part]:
-    """Adult 1 answers part I for the household and their own part II; adult 2 only their own part II."""
-    return [p for p in INSTRUMENT.parts if p.per_adult or adult.position == 1]
+    """Adult 1 answers part I for the household and their own part II; adult 2 only their own part II. Never the
+    parts the caseworker writes (III and IV)."""
+    return [p for p in INSTRUMENT.applicant_parts() if p.per_adult or adult.position == 1]
 
 
 @dataclass

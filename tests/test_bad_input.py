@@ -40,7 +40,7 @@ EVERYTHING_APPLIES = {
 }
 # Part II answers that make the rest of part II apply (2.45 follows an illness).
 EVERYTHING_APPLIES_II = {"health_limits": "much"}
-PAGES = [page for part in INSTRUMENT.parts for page in part.pages()]
+PAGES = [page for part in INSTRUMENT.applicant_parts() for page in part.pages()]
 
 ODD_VALUES = [
     "",

@@ -57,7 +57,7 @@ def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
             "partner_occupation": {"partner_occupation": "pensioner"},
         },
     )
-    for page in (p for part in INSTRUMENT.parts for p in part.pages()):
+    for page in (p for part in INSTRUMENT.applicant_parts() for p in part.pages()):
         response = person.get(f"q/{page.id}")
         if response.status_code == 200:
             pages[f"q-{page.id}"] = response.get_data(as_text=True)

@@ -91,7 +91,7 @@ def journey_pages(app, client) -> dict[str, str]:
     visit(pages, "sensitive section, opening", person.get("section/sensitive"))
     person.post_form("section/sensitive", {"action": "at_meeting"})
     visit(pages, "sensitive section, talked at the meeting", person.get("section/sensitive"))
-    for page in (p for part in INSTRUMENT.parts for p in part.pages()):
+    for page in (p for part in INSTRUMENT.applicant_parts() for p in part.pages()):
         visit(pages, f"q/{page.id}", person.get(f"q/{page.id}"))
     visit(pages, "change from check", person.get("q/housing?return=check"))
     visit(pages, "tasks, all done", person.get("tasks"))
@@ -226,7 +226,7 @@ def test_each_glossary_term_is_explained_once_a_page(client):
     person.answer("household", {"applying_with": "alone", "children_count": "0", "other_adults": "no"})
     shared = [
         page.id
-        for part in INSTRUMENT.parts
+        for part in INSTRUMENT.applicant_parts()
         for page in part.pages()
         if any(n > 1 for n in Counter(t for q in page.questions for t in q.glossary).values())
     ]

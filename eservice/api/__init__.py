@@ -1,8 +1,9 @@
 """The published definition: the contract that case-management systems and tests integrate against."""
 
-from flask import Blueprint, jsonify, send_file
+from flask import Blueprint, abort, g, jsonify, request, send_file
 
 from ..cases.export import SCHEMA_FILE
+from ..i18n import SOURCE_LANGUAGE, offered_language, translated
 from ..instrument import INSTRUMENT
 from ..instrument.export import instrument_as_json
 from ..security import PUBLIC, access
@@ -13,7 +14,18 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 @bp.get("/instrument")
 @access(PUBLIC)
 def instrument():
-    response = jsonify(instrument_as_json(INSTRUMENT))
+    """All four parts. ?lang=xx (a URL code such as sv, ar, fa-af) gives the texts in that offered language, so that
+    another system can show the same numbered question in two languages; Swedish by default. A language that is not
+    offered is a 404, as in /api/glossary: the resource does not exist in that language."""
+    lang = offered_language(request.args.get("lang", SOURCE_LANGUAGE.url_code))
+    if lang is None:
+        abort(404)
+    g.lang = lang  # before any lookup: Babel picks the locale of the request once
+    if lang is SOURCE_LANGUAGE:
+        data = instrument_as_json(INSTRUMENT)
+    else:
+        data = instrument_as_json(INSTRUMENT, translated, lang.url_code, lang.direction)
+    response = jsonify(data)
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
 

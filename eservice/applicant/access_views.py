@@ -37,7 +37,7 @@ def root():
 @bp.get("/<lang:lang>/")
 @access(PUBLIC)
 def start():
-    return render_template("applicant/start.html", form=FlaskForm(), parts=INSTRUMENT.parts)
+    return render_template("applicant/start.html", form=FlaskForm(), parts=INSTRUMENT.applicant_parts())
 
 
 def client_address() -> str:

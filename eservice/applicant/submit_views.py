@@ -148,4 +148,4 @@ def answers_pdf():
 @access(PUBLIC)
 def all_questions():
     """Every question, readable before starting and without any account."""
-    return render_template("applicant/all_questions.html", parts=INSTRUMENT.parts)
+    return render_template("applicant/all_questions.html", parts=INSTRUMENT.applicant_parts())

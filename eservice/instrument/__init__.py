@@ -5,10 +5,13 @@ from typing import Any
 from ..plain_language.glossary import TERM_IDS
 from .part1 import PART_I, PER_ADULT_FACTS
 from .part2 import PART_II
+from .part3 import PART_III
+from .part4 import PART_IV
 from .schema import Instrument
 from .validate import validate
 
-INSTRUMENT = Instrument(version="2026.1", parts=(PART_I, PART_II))
+# Parts I and II are filled in by the applicant; parts III and IV by the caseworker with the person (Part.written_by).
+INSTRUMENT = Instrument(version="2026.2", parts=(PART_I, PART_II, PART_III, PART_IV))
 
 
 def check_definition() -> None:

@@ -1,23 +1,35 @@
-"""The definition as JSON, in Swedish source text (the instrument's own language)."""
+"""The definition as JSON: in Swedish source text (the instrument's own language) or, given a lookup, in another."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from .schema import Instrument, Question
+from .schema import Instrument, Option, Page, Part, Question, Section
+
+Owner = Part | Section | Page | Question
+# How a text is looked up: (owner, field, option) -> text, as eservice.i18n.translated does for the current language.
+TextOf = Callable[[Owner, str, Option | None], str]
 
 
-def question_as_json(q: Question) -> dict[str, Any]:
+def source_text(owner: Owner, field: str, option: Option | None = None) -> str:
+    """The Swedish text as the definition writes it."""
+    text: str = getattr(option if option is not None else owner, field)
+    return text
+
+
+def question_as_json(q: Question, text: TextOf = source_text) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": q.id,
         "number": q.number,
         "type": q.type.value,
-        "text": q.text,
-        "help": q.help,
-        "why": q.why,
-        "error": q.error,
+        "text": text(q, "text", None),
+        "help": text(q, "help", None),
+        "why": text(q, "why", None),
+        "error": text(q, "error", None),
         "options": [
-            {"code": o.code, "label": o.label, **({"show_when": o.show_when} if o.show_when else {})} for o in q.options
+            {"code": o.code, "label": text(q, "label", o), **({"show_when": o.show_when} if o.show_when else {})}
+            for o in q.options
         ],
         "exclusive": list(q.exclusive),
         "required": q.required,
@@ -32,32 +44,38 @@ def question_as_json(q: Question) -> dict[str, Any]:
     return data
 
 
-def instrument_as_json(instrument: Instrument) -> dict[str, Any]:
+def instrument_as_json(
+    instrument: Instrument, text: TextOf = source_text, language: str = "sv", direction: str = "ltr"
+) -> dict[str, Any]:
+    """Every part, with who writes it. Codes, numbers and rules are the same in every language; only texts differ."""
     return {
         "version": instrument.version,
-        "language": "sv",
+        "language": language,
+        "direction": direction,
         "parts": [
             {
                 "id": part.id,
                 "number": part.number,
-                "title": part.title,
+                "title": text(part, "title", None),
+                "intro": text(part, "intro", None),
                 "per_adult": part.per_adult,
+                "written_by": part.written_by.value,
                 "sections": [
                     {
                         "id": section.id,
-                        "title": section.title,
+                        "title": text(section, "title", None),
                         "sensitive": section.sensitive,
                         "show_when": section.show_when,
                         "pages": [
                             {
                                 "id": page.id,
-                                "title": page.title,
+                                "title": text(page, "title", None),
                                 "show_when": page.show_when,
                                 "questions": [q.id for q in page.questions],
                             }
                             for page in section.pages
                         ],
-                        "questions": [question_as_json(q) for page in section.pages for q in page.questions],
+                        "questions": [question_as_json(q, text) for page in section.pages for q in page.questions],
                     }
                     for section in part.sections
                 ],

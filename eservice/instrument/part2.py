@@ -13,6 +13,14 @@ HAS_CHILDREN = more_than("children_count", 0)
 # The children's ages are asked in words that fit the count: "Hur gammalt är barnet?" or "Hur gamla är barnen?".
 SEVERAL_CHILDREN = more_than("children_count", 1)
 ONE_CHILD = {"not": SEVERAL_CHILDREN}  # in the children's section, which is shown only when there are children
+# The person's own estimate of becoming self-supporting: asked here, and again in the evaluation (part IV) with the
+# same codes, so the two answers can be compared.
+SELF_SUPPORT_SCALE = (
+    opt("within_3_months", "Inom tre månader"),
+    opt("within_year", "Inom ett år"),
+    opt("longer", "Det tar längre tid"),
+    DONT_KNOW,
+)
 
 
 def pq(id: str, number: str, type: QType, text: str, **kwargs: Any) -> Question:
@@ -547,12 +555,7 @@ PART_II = Part(
                             glossary=("sjalvforsorjning",),
                             help="Det är helt okej att inte veta. Du kan hoppa över frågan.",
                             why="Vi frågar för att planera stödet med dig. Svaret påverkar inte om du får pengar.",
-                            options=(
-                                opt("within_3_months", "Inom tre månader"),
-                                opt("within_year", "Inom ett år"),
-                                opt("longer", "Det tar längre tid"),
-                                DONT_KNOW,
-                            ),
+                            options=SELF_SUPPORT_SCALE,
                         ),
                         # The applicant's own suggestion of a need group (eservice.instrument.need_groups), in
                         # everyday words: the caseworker sees it beside the group they choose together at the meeting.

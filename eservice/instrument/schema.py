@@ -83,14 +83,23 @@ class Section:
     show_when: Rule | None = None
 
 
+class WrittenBy(StrEnum):
+    """Who fills a part in: the applicant at home (parts I and II), or the caseworker with the person at a meeting
+    (parts III and IV). The applicant's journey shows only the applicant's parts."""
+
+    APPLICANT = "applicant"
+    CASEWORKER = "caseworker"
+
+
 @dataclass(frozen=True)
 class Part:
-    id: str  # "I", "II"; parts III and IV join here later
+    id: str  # "I", "II", "III", "IV"
     number: int
     title: str
     sections: tuple[Section, ...]
-    per_adult: bool = False  # part II: each adult answers alone, stored apart
+    per_adult: bool = False  # parts II-IV: about one adult, stored apart, private to them
     intro: str = ""
+    written_by: WrittenBy = WrittenBy.APPLICANT
 
     def pages(self) -> list[Page]:
         return [p for s in self.sections for p in s.pages]
@@ -139,3 +148,8 @@ class Instrument:
 
     def all_questions(self) -> list[Question]:
         return [q for part in self.parts for q in part.questions()]
+
+    def applicant_parts(self) -> tuple[Part, ...]:
+        """The parts the applicant fills in: the one list every applicant-side view, journey and export reads, so
+        that parts written by the caseworker never appear in the applicant's journey."""
+        return tuple(part for part in self.parts if part.written_by is WrittenBy.APPLICANT)

@@ -7,7 +7,18 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .rules import codes_tested, referenced_ids, rule_errors
-from .schema import CHOICE_TYPES, CONTACT_TYPES, FREE_TEXT_TYPES, NUMBER_TYPES, Instrument, QType, Question, Rule
+from .schema import (
+    CHOICE_TYPES,
+    CONTACT_TYPES,
+    FREE_TEXT_TYPES,
+    NUMBER_TYPES,
+    Instrument,
+    Part,
+    QType,
+    Question,
+    Rule,
+    WrittenBy,
+)
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -56,10 +67,40 @@ def _question_problems(q: Question, part_number: int) -> list[str]:
     return problems
 
 
+def _order_problems(instrument: Instrument) -> list[str]:
+    """Parts numbered 1, 2, 3 ... in order, the applicant's before the caseworker's (an applicant's rule can then
+    never read an answer written later at a meeting), and each part's questions numbered in rising order, as the
+    interpreter and the caseworker read them out."""
+    problems = [
+        f"part {part.id}: number {part.number} where {n} was expected"
+        for n, part in enumerate(instrument.parts, start=1)
+        if part.number != n
+    ]
+    writers = [part.written_by for part in instrument.parts]
+    if WrittenBy.CASEWORKER in writers and WrittenBy.APPLICANT in writers[writers.index(WrittenBy.CASEWORKER) :]:
+        problems.append("the applicant's parts must come before the parts the caseworker writes")
+    for part in instrument.parts:
+        problems += _numbering_problems(part)
+    return problems
+
+
+def _numbering_problems(part: Part) -> list[str]:
+    problems = []
+    previous = 0
+    for q in part.questions():
+        if not re.fullmatch(rf"{part.number}\.\d+", q.number):
+            continue  # reported with the question
+        n = int(q.number.split(".")[1])
+        if n <= previous:
+            problems.append(f"{q.id}: number {q.number!r} comes after {part.number}.{previous}: numbers must rise")
+        previous = max(previous, n)
+    return problems
+
+
 def validate(
     instrument: Instrument, glossary_ids: frozenset[str], per_adult_facts: Mapping[str, tuple[str, ...]]
 ) -> None:
-    problems: list[str] = []
+    problems: list[str] = _order_problems(instrument)
     questions = instrument.all_questions()
     pages = [p for part in instrument.parts for p in part.pages()]
     problems += [f"question id {i!r} repeats" for i in _duplicates(q.id for q in questions)]
@@ -80,6 +121,9 @@ def validate(
             sensitive_seen |= section.sensitive
             if section.sensitive and not part.per_adult:
                 problems.append(f"section {section.id}: sensitive questions belong in a per-adult part")
+            # "Rather talk at the meeting" and the quick exit are for the applicant alone at home.
+            if section.sensitive and part.written_by is not WrittenBy.APPLICANT:
+                problems.append(f"section {section.id}: sensitive sections belong in the applicant's parts")
             if not section.pages:
                 problems.append(f"section {section.id}: no pages")
             problems += _rule_problems(f"section {section.id}", section.show_when, seen, by_id, per_adult_facts)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from eservice.instrument import INSTRUMENT, PER_ADULT_FACTS
-from eservice.instrument.schema import Instrument, Option, Page, Part, QType, Question, Section
+from eservice.instrument.schema import Instrument, Option, Page, Part, QType, Question, Section, WrittenBy
 from eservice.instrument.validate import validate
 from eservice.plain_language.glossary import TERM_IDS
 
@@ -82,7 +84,9 @@ def from_json(data: dict) -> Instrument:
             id=p["id"],
             number=p["number"],
             title=p["title"],
+            intro=p["intro"],
             per_adult=p["per_adult"],
+            written_by=WrittenBy(p["written_by"]),
             sections=tuple(section(s) for s in p["sections"]),
         )
         for p in data["parts"]
@@ -90,11 +94,13 @@ def from_json(data: dict) -> Instrument:
     return Instrument(version=data["version"], parts=parts)
 
 
-def test_the_api_publishes_parts_one_and_two(client):
+def test_the_api_publishes_all_four_parts_and_who_writes_each(client):
     data = instrument_json(client)
     assert data["version"] == INSTRUMENT.version
-    assert [p["id"] for p in data["parts"]] == ["I", "II"]
-    assert [p["per_adult"] for p in data["parts"]] == [False, True]
+    assert data["language"] == "sv"
+    assert [p["id"] for p in data["parts"]] == ["I", "II", "III", "IV"]
+    assert [p["per_adult"] for p in data["parts"]] == [False, True, True, True]
+    assert [p["written_by"] for p in data["parts"]] == ["applicant", "applicant", "caseworker", "caseworker"]
 
 
 def test_every_question_carries_the_whole_contract(client):
@@ -132,6 +138,9 @@ def test_the_json_is_the_same_valid_definition(client):
     rebuilt = from_json(instrument_json(client))
     validate(rebuilt, TERM_IDS, PER_ADULT_FACTS)
     assert [q.id for q in rebuilt.all_questions()] == [q.id for q in INSTRUMENT.all_questions()]
+    assert [(p.id, p.written_by, p.intro) for p in rebuilt.parts] == [
+        (p.id, p.written_by, p.intro) for p in INSTRUMENT.parts
+    ]
     # Nothing about a question is lost on the way (texts, options, rules, limits); option hints stay in the forms.
     without_hints = [
         replace(q, options=tuple(replace(o, hint="") for o in q.options)) for q in INSTRUMENT.all_questions()
@@ -149,3 +158,51 @@ def test_an_option_with_a_rule_publishes_it(client):
     options = {o["code"]: o for o in questions["interpreter_needed"]["options"]}
     assert options["yes_partner"]["show_when"] == {"answer": "applying_with", "is": "with_partner"}
     assert "show_when" not in options["yes_me"]
+
+
+def test_parts_three_and_four_are_published_with_their_numbers_codes_and_rules(client):
+    by_number = {q["number"]: q for q in questions_of(instrument_json(client))}
+    assert by_number["3.2"]["id"] == "plan_changes"
+    assert by_number["3.3"]["show_when"] == {"answer": "plan_changes", "is": "other"}
+    assert [o["code"] for o in by_number["4.2"]["options"]] == ["1", "2", "3", "4", "5"]
+    assert [o["code"] for o in by_number["4.8"]["options"]] == ["continue", "new_plan", "regroup"]
+    assert by_number["4.5"]["show_when"] == {"answer": "children_count", "gt": 0}
+
+
+def test_the_definition_in_another_language_has_the_same_codes_and_numbers(client):
+    """?lang=ar: every text in Arabic, every id, number, code and rule as in Swedish, so that another system can
+    put the two side by side by number."""
+    swedish = instrument_json(client)
+    response = client.get("/api/instrument?lang=ar")
+    assert response.status_code == 200
+    arabic = response.get_json()
+    assert (arabic["language"], arabic["direction"]) == ("ar", "rtl")
+    assert [(q["id"], q["number"], q["show_when"]) for q in questions_of(arabic)] == [
+        (q["id"], q["number"], q["show_when"]) for q in questions_of(swedish)
+    ]
+    sv_q, ar_q = (next(q for q in questions_of(d) if q["number"] == "3.2") for d in (swedish, arabic))
+    assert sv_q["text"] == "Vad vill du ändra på?"
+    assert ar_q["text"] == "ماذا تريد أن تغيّر؟"
+    assert [o["code"] for o in ar_q["options"]] == [o["code"] for o in sv_q["options"]]
+    assert [o["label"] for o in ar_q["options"]] != [o["label"] for o in sv_q["options"]]
+    assert arabic["parts"][2]["title"] == "الجزء 3: خطتك"
+    # No question comes back in Swedish: each differs from its Swedish self in some text.
+    same = [a["id"] for a, s in zip(questions_of(arabic), questions_of(swedish), strict=True) if a == s]
+    assert same == []
+
+
+def test_english_is_offered_too_and_swedish_is_the_default(client):
+    english = client.get("/api/instrument?lang=en").get_json()
+    assert english["language"] == "en"
+    numbers = {q["number"]: q for q in questions_of(english)}
+    assert numbers["4.8"]["text"] == "How will you go on from here?"
+    assert numbers["1.1"]["text"] != INSTRUMENT.question("applying_with").text
+    assert client.get("/api/instrument?lang=sv").get_json() == instrument_json(client)
+
+
+@pytest.mark.parametrize("code", ["xx", "fa_AF", "SV", ""])
+def test_a_language_not_offered_is_not_found(client, code):
+    """Not found, as for /api/glossary: the definition does not exist in that language (fa_AF is Babel's name; the
+    URL code is fa-af)."""
+    assert client.get(f"/api/instrument?lang={code}").status_code == 404
+    assert client.get("/api/instrument?lang=fa-af").status_code == 200

@@ -152,6 +152,53 @@ BROKEN = [
         "obstacles: an optional question is never refused",
         id="optional-with-error",
     ),
+    # Parts III and IV, written by the caseworker, are held to the same rules.
+    pytest.param(
+        "plan_changes",
+        {"options": (opt("work", "Arbete"), opt("work", "Jobb"))},
+        "plan_changes: option code 'work' repeats",
+        id="part-three-repeated-code",
+    ),
+    pytest.param(
+        "plan_changes_other",
+        {"show_when": when("plan_changes", "astronaut")},
+        "plan_changes_other: rule tests code 'astronaut', which plan_changes does not offer",
+        id="part-three-rule-unknown-code",
+    ),
+    pytest.param(
+        "plan_reasons_other",
+        {"show_when": when("eval_decision", "continue")},
+        "plan_reasons_other: rule reads 'eval_decision', which is not asked before it",
+        id="part-three-rule-reads-part-four",
+    ),
+    pytest.param(
+        "plan_summary",
+        {"show_when": when("full_name", "x")},
+        "plan_summary: rule reads 'full_name', which is not asked before it",
+        id="part-three-rule-reads-part-two",
+    ),
+    pytest.param(
+        "plan_first_step", {"number": "2.99"}, "plan_first_step: number '2.99' does not belong to part 3", id="p3-number"
+    ),
+    pytest.param("plan_easier", {"number": "3.2"}, "question number '3.2' repeats", id="part-three-repeated-number"),
+    pytest.param(
+        "plan_helpers",
+        {"number": "3.13"},
+        "plan_first_step: number '3.8' comes after 3.13: numbers must rise",
+        id="part-three-numbers-out-of-order",
+    ),
+    pytest.param(
+        "eval_decision",
+        {"error": ""},
+        "eval_decision: a required question needs an error message",
+        id="part-four-required-without-error",
+    ),
+    pytest.param(
+        "eval_children",
+        {"private": False},
+        "eval_children: every question in a per-adult part is private",
+        id="part-four-not-private",
+    ),
 ]
 
 
@@ -175,6 +222,29 @@ def test_a_sensitive_section_before_an_ordinary_one_is_rejected():
     sections = (part2.sections[-1], *part2.sections[:-1])  # the sensitive section moved to the front
     broken = replace(INSTRUMENT, parts=(INSTRUMENT.part("I"), replace(part2, sections=sections)))
     assert any("sensitive sections must come last in part II" in p for p in problems_of(broken))
+
+
+def test_the_applicants_parts_come_first_and_parts_are_numbered_in_order():
+    one, two, three, four = INSTRUMENT.parts
+    problems = problems_of(replace(INSTRUMENT, parts=(one, three, two, four)))
+    assert "the applicant's parts must come before the parts the caseworker writes" in problems
+    assert "part III: number 3 where 2 was expected" in problems
+
+
+def test_a_sensitive_section_in_a_caseworker_part_is_rejected():
+    """"Rather talk at the meeting" and the quick exit are for the applicant alone; a part written at the meeting
+    has no use for them."""
+    part3 = INSTRUMENT.part("III")
+    sections = (*part3.sections[:-1], replace(part3.sections[-1], sensitive=True))
+    broken = replace(INSTRUMENT, parts=(*INSTRUMENT.parts[:2], replace(part3, sections=sections), INSTRUMENT.parts[3]))
+    assert "section plan_steps: sensitive sections belong in the applicant's parts" in problems_of(broken)
+
+
+def test_start_up_fails_with_a_broken_part_three(monkeypatch):
+    broken = with_question(INSTRUMENT, "plan_changes", options=(opt("work", "Arbete"),))
+    monkeypatch.setattr(eservice.instrument, "INSTRUMENT", broken)
+    with pytest.raises(DefinitionError, match="plan_changes: a choice needs at least two options"):
+        create_app("test")
 
 
 def test_start_up_fails_with_a_broken_definition(monkeypatch):

@@ -121,7 +121,7 @@ def test_a_same_page_follow_up_is_always_rendered_for_the_script_to_reveal():
 
 @pytest.mark.parametrize(("children", "asked"), [(0, False), (1, True), (3, True)])
 def test_the_children_are_evaluated_only_where_the_household_has_children(children, asked):
-    base = adult_context({**{"children_count": children}, "occupation": "job_seeker"}, 1)
+    base = adult_context({"children_count": children, "occupation": "job_seeker"}, 1)
     shown = [q.id for p in applicable_pages(PART_IV, {}, base) for q in visible_questions(p, {}, base)]
     assert ("eval_children" in shown) is asked
     assert "eval_network" in shown

@@ -178,7 +178,10 @@ BROKEN = [
         id="part-three-rule-reads-part-two",
     ),
     pytest.param(
-        "plan_first_step", {"number": "2.99"}, "plan_first_step: number '2.99' does not belong to part 3", id="p3-number"
+        "plan_first_step",
+        {"number": "2.99"},
+        "plan_first_step: number '2.99' does not belong to part 3",
+        id="part-three-number-of-part-two",
     ),
     pytest.param("plan_easier", {"number": "3.2"}, "question number '3.2' repeats", id="part-three-repeated-number"),
     pytest.param(
@@ -232,7 +235,7 @@ def test_the_applicants_parts_come_first_and_parts_are_numbered_in_order():
 
 
 def test_a_sensitive_section_in_a_caseworker_part_is_rejected():
-    """"Rather talk at the meeting" and the quick exit are for the applicant alone; a part written at the meeting
+    """Rather talk at the meeting, and the quick exit, are for the applicant alone: a part written at the meeting
     has no use for them."""
     part3 = INSTRUMENT.part("III")
     sections = (*part3.sections[:-1], replace(part3.sections[-1], sensitive=True))

@@ -116,6 +116,7 @@ def plan(case_id: str, position: str, plan_id: str) -> Response | tuple[str, int
     part, base = plans.plan_part(), _base(case, adult)
     problem, status = "", 200
     form = _form(part, record, base, request.form if request.method == "POST" else None)
+    form.enforce_required = False  # a draft keeps what is there; signing off checks the rest (plans._sign)
     follow_up = _date(request.form.get("follow_up_on")) if request.method == "POST" else record.follow_up_on
     if request.method == "POST" and record.signed_off_at is None:
         sign_off = request.form.get("action") == "sign_off"
@@ -190,6 +191,7 @@ def evaluation(case_id: str, position: str, evaluation_id: str) -> Response | tu
     part, base = plans.evaluation_part(), {**_base(case, adult), **(evaluated.answers if evaluated else {})}
     problem, status = "", 200
     form = _form(part, record, base, request.form if request.method == "POST" else None)
+    form.enforce_required = False  # a draft keeps what is there; signing off checks the rest (plans._sign)
     next_follow_up = _date(request.form.get("next_follow_up_on")) if request.method == "POST" else None
     if request.method == "POST" and record.signed_off_at is None:
         sign_off = request.form.get("action") == "sign_off"

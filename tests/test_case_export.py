@@ -129,3 +129,28 @@ def test_two_adults_submitted_in_the_couple_helper(app):
     case_id = submit_couple(app)
     with db(app) as session:
         assert len(session.scalars(select(Submission).where(Submission.household_id == case_id)).all()) == 2
+
+
+def test_plans_and_evaluations_are_in_both_exports(app, client, tmp_path):
+    from .test_plans import a_case_with_a_plan_page, evaluate, sign_plan, today
+
+    case_id, path = a_case_with_a_plan_page(app, client)
+    sign_plan(client, path, today())
+    _where, _page, response = evaluate(client, case_id, path, "new_plan")
+    assert response.status_code == 302
+    data = client.get(f"/staff/cases/{case_id}/case.json").json
+    jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker()).validate(data)
+    first, second = data["adults"][0]["plans"]
+    assert (first["number"], second["number"]) == (1, 2)
+    assert first["signed_off_by"] == "Maja Handläggare"
+    assert second["signed_off_at"] is None  # the new plan is a draft, filled in from the first
+    assert first["answers"][0] == {"question": "plan_summary", "number": "3.1", "value": first["answers"][0]["value"]}
+    assert first["evaluations"][0]["decision"] == "new_plan"
+    assert first["evaluations"][0]["answers"][-1]["value"] == "new_plan"
+    pdf = tmp_path / "case.pdf"
+    pdf.write_bytes(client.get(f"/staff/cases/{case_id}/case.pdf").data)
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert "Plan 1" in text
+    assert "Utvärdering av plan 1" in text
+    assert "Plan 2" in text
+    assert "Text till plan_summary" in text

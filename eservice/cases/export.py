@@ -1,6 +1,6 @@
-"""A case as data for case-management systems (JSON, described by the published schema case-v1) and for the case
-file (the PDF renders the same data). Built from the definition and the answers as they stand, with the applicant's
-originals, every change, the confirmations in force and each adult's need groups.
+"""A case as data for case-management systems (JSON, described by the published schema case-v1). Built from the
+definition and the answers as they stand, with the applicant's originals, every change, the confirmations in force,
+each adult's need groups, and their plans (part III) with their evaluations (part IV), in order.
 
 Staff notes are not exported: they are working notes, not part of the instrument.
 """
@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..instrument import INSTRUMENT
+from ..instrument.path import applicable_pages, visible_questions
 from ..models import Household, aware
-from . import audit, need_groups
+from . import audit, need_groups, plans
 from .actor import Actor
 from .audit import Action
 from .review import CaseAnswers, ReviewedAdult
@@ -28,7 +29,54 @@ def _time(moment: datetime | None) -> str | None:
     return aware(moment).isoformat() if moment is not None else None
 
 
-def _adult(adult: ReviewedAdult, decisions: list[Any]) -> dict[str, Any]:
+def _answers(record: Any, part_id: str, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """A plan's or an evaluation's answers that apply, in the definition's order."""
+    part = INSTRUMENT.part(part_id)
+    answers = record.answers
+    return [
+        {"question": q.id, "number": q.number, "value": answers.get(q.id)}
+        for page in applicable_pages(part, answers, base)
+        for q in visible_questions(page, answers, base)
+    ]
+
+
+def _signed(record: Any) -> dict[str, Any]:
+    return {
+        "created_by": record.created_by_name,
+        "created_at": _time(record.created_at),
+        "signed_off_by": record.signed_off_by_name,
+        "signed_off_at": _time(record.signed_off_at),
+    }
+
+
+def _plans(mine: plans.AdultPlans | None, base: dict[str, Any]) -> list[dict[str, Any]]:
+    if mine is None:
+        return []
+    return [
+        {
+            "number": plan.number,
+            "follow_up_on": plan.follow_up_on.isoformat(),
+            **_signed(plan),
+            "answers": _answers(plan, "III", base),
+            "evaluations": [
+                {
+                    **_signed(evaluation),
+                    "decision": evaluation.decision,
+                    "next_follow_up_on": evaluation.next_follow_up_on.isoformat()
+                    if evaluation.next_follow_up_on
+                    else None,
+                    "answers": _answers(evaluation, "IV", {**base, **plan.answers}),
+                }
+                for evaluation in mine.evaluations.get(plan.id, [])
+            ],
+        }
+        for plan in mine.plans
+    ]
+
+
+def _adult(
+    adult: ReviewedAdult, decisions: list[Any], mine: plans.AdultPlans | None, base: dict[str, Any]
+) -> dict[str, Any]:
     answers = []
     confirmations = []
     for block in adult.sections:
@@ -71,12 +119,15 @@ def _adult(adult: ReviewedAdult, decisions: list[Any]) -> dict[str, Any]:
             }
             for d in decisions
         ],
+        "plans": _plans(mine, base),
     }
 
 
 def case_as_data(db: Session, household: Household, schema_url: str) -> dict[str, Any]:
     decisions = need_groups.history(db, household.id)
-    adults = CaseAnswers(db, household).reviewed()
+    case = CaseAnswers(db, household)
+    adults = case.reviewed()
+    written = plans.of_case(db, household)
     return {
         "$schema": schema_url,
         "schema_version": SCHEMA_VERSION,
@@ -95,7 +146,15 @@ def case_as_data(db: Session, household: Household, schema_url: str) -> dict[str
             "interpreter_booked": household.meeting_interpreter_booked,
             "interpreter_language": household.meeting_interpreter_language,
         },
-        "adults": [_adult(adult, decisions.get(adult.position, [])) for adult in adults],
+        "adults": [
+            _adult(
+                adult,
+                decisions.get(adult.position, []),
+                written.get(adult.position),
+                case.plan_context(adult.position),
+            )
+            for adult in adults
+        ],
     }
 
 

@@ -132,6 +132,11 @@ class CaseAnswers:
         base = adult_context(holder.current("I"), position) if holder is not None else adult.frozen_context
         return adult.current(part.id), base
 
+    def plan_context(self, position: int) -> dict[str, Any]:
+        """What parts III and IV read besides their own answers: the adult's part II as it stands, part I's facts."""
+        part2, base = self.answers(position, INSTRUMENT.part("II"))
+        return {**base, **part2}
+
     def section(self, position: int, part: Part, section: Section) -> ReviewedSection | None:
         """The section as it stands, or None when none of its pages apply to these answers."""
         adult = self.adults[position]

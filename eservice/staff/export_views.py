@@ -6,11 +6,13 @@ Both are built from eservice.cases.export, and each is recorded in the audit log
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from flask import Response, g, render_template, url_for
 
 from ..cases import export, need_groups, review
 from ..db import db_session
+from ..instrument import INSTRUMENT
 from ..instrument.need_groups import NEED_GROUPS
 from ..pdf import pdf_response
 from ..security import CASEWORKER
@@ -42,11 +44,15 @@ def export_json(case_id: str) -> Response:
 def export_pdf(case_id: str) -> Response:
     db = db_session()
     household = case_or_404(case_id)
+    data = export.case_as_data(db, household, "")
     html = render_template(
         "staff/case_pdf.html",
         case=household,
         adults=review.CaseAnswers(db, household).reviewed(),
         decisions=need_groups.history(db, household.id),
+        plans_of={adult["position"]: adult["plans"] for adult in data["adults"]},
+        questions={q.id: q for q in INSTRUMENT.all_questions()},
+        local_iso=lambda moment: local_time(datetime.fromisoformat(moment)),
         need_group_names={group.code: group.name for group in NEED_GROUPS},
         local_time=local_time,
     )

@@ -14,7 +14,6 @@ from ..cases import plans, review
 from ..cases.workdays import local_date
 from ..db import db_session
 from ..forms.questions import QuestionPageForm, build_page_form, form_to_stored, stored_to_form
-from ..instrument import INSTRUMENT
 from ..instrument.path import applicable_pages, render_questions, visible_questions
 from ..instrument.schema import Part, Question
 from ..models import CaseEvaluation, CasePlan, Household, SignedOff, utcnow
@@ -48,12 +47,6 @@ def _position(household: Household, value: str) -> tuple[review.CaseAnswers, int
     if position is None or position not in case.adults:
         abort(404)
     return case, position
-
-
-def _base(case: review.CaseAnswers, position: int) -> dict[str, Any]:
-    """What parts III and IV read besides their own answers: the adult's part II as it stands, and part I's facts."""
-    part2, base = case.answers(position, INSTRUMENT.part("II"))
-    return {**base, **part2}
 
 
 def _questions(part: Part, answers: dict[str, Any], base: dict[str, Any]) -> list[Question]:
@@ -113,7 +106,7 @@ def plan(case_id: str, position: str, plan_id: str) -> Response | tuple[str, int
     record = plans.plan_of(db, household, plan_id)
     if record is None or record.position != adult:
         abort(404)
-    part, base = plans.plan_part(), _base(case, adult)
+    part, base = plans.plan_part(), case.plan_context(adult)
     problem, status = "", 200
     form = _form(part, record, base, request.form if request.method == "POST" else None)
     form.enforce_required = False  # a draft keeps what is there; signing off checks the rest (plans._sign)
@@ -188,7 +181,7 @@ def evaluation(case_id: str, position: str, evaluation_id: str) -> Response | tu
     if record is None or record.position != adult:
         abort(404)
     evaluated = db.get(CasePlan, record.plan_id)
-    part, base = plans.evaluation_part(), {**_base(case, adult), **(evaluated.answers if evaluated else {})}
+    part, base = plans.evaluation_part(), {**case.plan_context(adult), **(evaluated.answers if evaluated else {})}
     problem, status = "", 200
     form = _form(part, record, base, request.form if request.method == "POST" else None)
     form.enforce_required = False  # a draft keeps what is there; signing off checks the rest (plans._sign)
@@ -233,7 +226,7 @@ def evaluation(case_id: str, position: str, evaluation_id: str) -> Response | tu
             "problem": problem,
             "saved": request.args.get("saved") == "1",
             "evaluated": evaluated,
-            "plan_rows": _rows(plans.plan_part(), evaluated, _base(case, adult)) if evaluated else [],
+            "plan_rows": _rows(plans.plan_part(), evaluated, case.plan_context(adult)) if evaluated else [],
             "back": _case_anchor(case_id, adult),
         },
         status,

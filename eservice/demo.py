@@ -6,14 +6,15 @@ The codes are printed once by `make run`; like every code they are stored only a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
 
 from . import drafts
-from .cases import commands, need_groups, review
+from .cases import commands, need_groups, plans, review
+from .cases.workdays import local_date
 from .db import db_session
 from .instrument import INSTRUMENT
 from .models import CaseState, Household, utcnow
@@ -198,6 +199,37 @@ def _confirmed_together(db, member: DemoStaff, household: Household) -> None:
     commands.meeting_held(db, member, household)
 
 
+DEMO_PLAN = {
+    "plan_summary": {"text": "Amal vill arbeta som kock igen. Barnen behöver förskola först.", "lang": "sv"},
+    "plan_changes": ["work"],
+    "plan_reasons": ["get_work", "own_feet"],
+    "plan_to_do": {"text": "Ansöka om förskoleplats. Träffa en coach på AME.", "lang": "sv"},
+    "plan_first_step": {"text": "Ansöka om förskola i veckan.", "lang": "sv"},
+    "plan_how_know": {"text": "Jag har en praktikplats i ett kök.", "lang": "sv"},
+}
+DEMO_EVALUATION = {
+    "eval_happened": {"text": "Barnen har förskola. Amal har träffat sin coach två gånger.", "lang": "sv"},
+    "eval_assessment": "4",
+    "eval_decision": plans.CONTINUE,
+}
+
+
+def _planned(db, member: DemoStaff, household: Household, follow_up_on: date, *, evaluated: bool) -> None:
+    """A signed plan for adult 1, and when `evaluated`, its evaluation: go on, followed up a week later."""
+    case = review.CaseAnswers(db, household)
+    base = case.plan_context(1)
+    plan = plans.start_plan(db, member, household, 1, follow_up_on, None)
+    plans.save_plan(
+        db, member, household, plan, DEMO_PLAN, follow_up_on, plans.version(plan, plans.plan_part()), base,
+        sign_off=True,
+    )  # fmt: skip
+    if evaluated:
+        evaluation = plans.start_evaluation(db, member, household, plan)
+        seen = plans.version(evaluation, plans.evaluation_part())
+        next_time = follow_up_on + timedelta(days=7)
+        plans.save_evaluation(db, member, household, evaluation, DEMO_EVALUATION, next_time, seen, base, sign_off=True)
+
+
 def living_queue(db) -> list[str]:
     """Submitted households in every state, in each configured unit, so the demo sign-in shows a queue in use."""
     unit_ids = [item.split("=", 1)[0].strip() for item in current_app.config["STAFF_UNITS"].split(",") if "=" in item]
@@ -213,6 +245,7 @@ def living_queue(db) -> list[str]:
         (3, {}, CaseState.MEETING_BOOKED, "colleague"),
         (1, {}, CaseState.SUBMITTED, None),
     ]
+    local_today = local_date(utcnow())
     for unit in unit_ids[:2]:
         people = {
             "caseworker": DemoStaff("demo-caseworker", "Demo Handläggare", "caseworker", unit),
@@ -238,6 +271,12 @@ def living_queue(db) -> list[str]:
                 commands.book_meeting(db, people[holder or "caseworker"], household, meeting)
             if state == CaseState.MEETING_HELD:
                 _confirmed_together(db, people[holder or "caseworker"], household)
+                # A follow-up overdue on the demo caseworker's start page, and one that went on to this week.
+                _planned(
+                    db, people[holder or "caseworker"], household, local_today - timedelta(days=3), evaluated=False
+                )
+            if state == CaseState.CLOSED:
+                _planned(db, people[holder or "caseworker"], household, local_today - timedelta(days=5), evaluated=True)
             # Closing has no command yet (a later step): set here, for the demo only.
             household.case_state = state
             if state == CaseState.CLOSED:

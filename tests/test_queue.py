@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from eservice.models import AnswerChange, AuditEntry, Household, SectionConfirmation, aware
+from eservice.models import AnswerChange, AuditEntry, CaseEvaluation, CasePlan, Household, SectionConfirmation, aware
 
 from .helpers import db, sign_in_staff, staff_token, submit_case
 from .test_access_rules import routes, sample_path
@@ -289,6 +289,12 @@ def test_the_demo_data_fills_every_state_in_each_unit(app):
         confirmed = session.scalars(select(SectionConfirmation).where(SectionConfirmation.household_id.in_(held)))
         assert len(changes) == 2  # one per unit: a held meeting shows an answer changed beside the original
         assert len(confirmed.all()) >= 4
+    with db(app) as session:
+        assert len(session.scalars(select(CasePlan)).all()) == 4  # a plan in a held and in a closed case, per unit
+        assert len(session.scalars(select(CaseEvaluation)).all()) == 2
+    lead = app.test_client()
+    sign_in_staff(lead, "team_lead", "north")
+    assert "Försenad" in lead.get("/staff/").get_data(as_text=True)  # the held meeting's plan waits for its follow-up
 
 
 def test_a_couple_is_one_row_in_the_queue(app, client):

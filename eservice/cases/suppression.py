@@ -6,7 +6,9 @@ the corner), and the totals are cells like the others: a row of 3 people is as s
 1. Primary suppression: every cell of 1-4 is hidden and shown as "<5". A 0 is shown as 0: it names nobody, and
    hiding it would hide most of a small unit's table for nothing.
 2. Secondary suppression: in a row or column where exactly one cell is hidden, the sum would give it away, so the
-   smallest other cell of that line is hidden too (shown as "..", as it is not under 5). Repeated until stable.
+   smallest other cell of that line is hidden too (shown as "..", as it is not under 5), preferring a cell whose
+   crossing line already hides one, which closes the gap instead of opening a new one. Repeated until stable.
+   This is greedy: it hides few cells, not always the fewest possible.
 3. Because "<5" tells a reader that the count is 1-4 and ".." that it is 5 or more, lines of hidden cells can still
    pin a value (two hidden cells "<5" in a row whose hidden part sums to 8 are both 4). So every hidden cell is
    then checked the way a reader with the rules in hand would: can it take another value with every row and
@@ -134,11 +136,20 @@ def _candidates(values: Sequence[Sequence[int]], cells: Sequence[Cell], hidden: 
 
 
 def _line_rule(values: Sequence[Sequence[int]], hidden: set[Cell]) -> Cell | None:
+    """The cell to hide next in the first line with exactly one hidden cell: the smallest of those whose crossing
+    line already hides a cell (so that hiding it leaves no new line with a single hidden cell), else the smallest."""
     for line in _lines(values):
         if sum(cell in hidden for cell in line) == 1:
+            across_rows = line[0][0] == line[-1][0]  # a row: the crossing lines are columns
+
+            def alone(cell: Cell) -> bool:
+                return not any(
+                    other in hidden for other in hidden if (other[1] == cell[1] if across_rows else other[0] == cell[0])
+                )
+
             candidates = _candidates(values, line, hidden)
             if candidates:
-                return candidates[0]
+                return min(candidates, key=lambda cell: (alone(cell), candidates.index(cell)))
     return None
 
 

@@ -135,21 +135,21 @@ def _candidates(values: Sequence[Sequence[int]], cells: Sequence[Cell], hidden: 
     return sorted(shown, key=lambda c: (values[c[0]][c[1]], c[0] == last_row or c[1] == last_column, c))
 
 
+def _alone(hidden: set[Cell], cell: Cell, crossing_is_column: bool) -> bool:
+    """Whether the line crossing at `cell` hides nothing yet."""
+    index = 1 if crossing_is_column else 0
+    return not any(other[index] == cell[index] for other in hidden)
+
+
 def _line_rule(values: Sequence[Sequence[int]], hidden: set[Cell]) -> Cell | None:
     """The cell to hide next in the first line with exactly one hidden cell: the smallest of those whose crossing
     line already hides a cell (so that hiding it leaves no new line with a single hidden cell), else the smallest."""
     for line in _lines(values):
         if sum(cell in hidden for cell in line) == 1:
-            across_rows = line[0][0] == line[-1][0]  # a row: the crossing lines are columns
-
-            def alone(cell: Cell) -> bool:
-                return not any(
-                    other in hidden for other in hidden if (other[1] == cell[1] if across_rows else other[0] == cell[0])
-                )
-
+            is_row = line[0][0] == line[-1][0]
             candidates = _candidates(values, line, hidden)
             if candidates:
-                return min(candidates, key=lambda cell: (alone(cell), candidates.index(cell)))
+                return min(candidates, key=lambda cell: (_alone(hidden, cell, is_row), candidates.index(cell)))
     return None
 
 

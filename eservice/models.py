@@ -488,3 +488,27 @@ def _signed_off_is_final(_mapper: Any, _connection: Any, target: SignedOff) -> N
     changed = {attr.key for attr in state.attrs if attr.history.has_changes()}
     if before is not None and not changed <= RESEALABLE_SIGNED:
         raise ValueError(f"{type(target).__name__} {target.id} is signed off; it is never changed")
+
+
+class CaseAdultFacts(Base):
+    """What the statistics count of one adult, recorded by the caseworker at the meeting: one row per adult of a case,
+    overwritten when corrected (the audit trail says who changed it and when).
+
+    Kept plain, not sealed like part II, on purpose: it is the minimum the statistics need (year of birth, gender,
+    household type, when assistance began, försörjningshinder), codes and numbers only, never free text, so that the
+    statistics are aggregate queries over columns and never open an adult's part II.
+    """
+
+    __tablename__ = "case_adult_facts"
+    __table_args__ = (UniqueConstraint("household_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    gender: Mapped[str | None] = mapped_column(String(16))
+    household_type: Mapped[str | None] = mapped_column(String(32))
+    assistance_since: Mapped[date | None] = mapped_column(Date)
+    support_obstacle: Mapped[str | None] = mapped_column(String(48))
+    recorded_by_subject: Mapped[str] = mapped_column(String(255))
+    recorded_by_name: Mapped[str] = mapped_column(String(255))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

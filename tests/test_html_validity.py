@@ -115,9 +115,17 @@ def _staff_pages(app) -> dict[str, str]:
     pages["staff-meeting-error"] = lead.post(
         f"/staff/cases/{case_id}/meeting", data={"csrf_token": staff_token(lead), "meeting_at": "x"}
     ).get_data(as_text=True)
+    facts = {"csrf_token": staff_token(lead), "position": "1", "gender": "woman", "birth_year": "1980"}
+    saved = lead.post(f"/staff/cases/{case_id}/facts", data={**facts, "assistance_since": "2026-01-05"})
+    pages["staff-case-facts-saved"] = lead.get(saved.location).get_data(as_text=True)
+    wrong = lead.post(f"/staff/cases/{case_id}/facts", data={**facts, "gender": "x"})
+    pages["staff-case-facts-error"] = lead.get(wrong.location).get_data(as_text=True)
+    for by in ("age", "obstacle"):
+        pages[f"staff-statistics-{by}"] = lead.get(f"/staff/statistics?by={by}").get_data(as_text=True)
     admin = app.test_client()
     sign_in_staff(admin, "administrator", "")
     pages["staff-audit"] = admin.get("/staff/audit").get_data(as_text=True)
+    pages["staff-statistics-admin"] = admin.get("/staff/statistics?by=time&unit=north").get_data(as_text=True)
     other = app.test_client()
     sign_in_staff(other, "caseworker", "north", subject="other")
     taken = other.post(f"/staff/cases/{case_id}/pick-up", data={"csrf_token": staff_token(other)})
@@ -133,6 +141,11 @@ def _staff_pages(app) -> dict[str, str]:
     assert "https://www.example.org/tolk</a>" in pages["staff-case-noted"]
     assert "Tidigare behovsgrupper" in pages["staff-case-noted"]
     assert "Öppnade" in pages["staff-audit"]
+    assert "Uppgifter för statistik" in pages["staff-case"]
+    assert "Uppgifterna för statistik är sparade." in pages["staff-case-facts-saved"]
+    assert "Uppgifterna sparades inte" in pages["staff-case-facts-error"]
+    assert "statistics-caption" in pages["staff-statistics-obstacle"]
+    assert "Södra kontoret" in pages["staff-statistics-admin"]  # the administrator's choice of unit
     return pages
 
 

@@ -10,4 +10,4 @@ from flask import Blueprint
 bp = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
 demo_bp = Blueprint("staff_demo", __name__, url_prefix="/staff", template_folder="templates")
 
-from . import case_views, export_views, plan_views, review_views, views  # noqa: E402, F401  (the views register themselves on bp)
+from . import case_views, export_views, plan_views, review_views, statistics_views, views  # noqa: E402, F401  (the views register themselves on bp)

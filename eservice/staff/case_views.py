@@ -20,6 +20,7 @@ from ..models import CaseState, aware, utcnow
 from ..security import ADMINISTRATOR, CASEWORKER, TEAM_LEAD
 from . import bp
 from .current import staff_required
+from .facts_form import facts_context
 from .notes import note_html
 from .views import units
 
@@ -246,7 +247,8 @@ def case_view(case_id: str) -> str:
             return translated(owner, field_name, option)
 
     contacts = queries.contacts(db, household)
-    answered = review.CaseAnswers(db, household).reviewed()
+    case_answers = review.CaseAnswers(db, household)
+    answered = case_answers.reviewed()
     case_notes = queries.notes(db, household)
     commands.opened(db, g.staff, household)  # recorded before the page is shown
     return render_template(
@@ -274,6 +276,7 @@ def case_view(case_id: str) -> str:
         changed=request.args.get("changed", ""),
         conflict=request.args.get("conflict", ""),
         plans=plans.of_case(db, household),
+        **facts_context(db, household, case_answers),
     )
 
 

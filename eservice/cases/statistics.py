@@ -1,0 +1,204 @@
+"""Statistics for team leads: adults by need group, crossed with one other breakdown, over a period and a unit.
+
+Only aggregate queries over plain columns: the newest need group decision of each adult up to the period's end, the
+facts the caseworker recorded for the statistics (eservice.models.CaseAdultFacts) and the case's unit and dates.
+Never the answers as sent (Submission, AnswerSet): nothing is opened or decrypted here, and no free text is read.
+The counts go through eservice.cases.suppression before anyone sees them.
+
+Who is counted: every adult with a need group decided by the period's end, in a case of the unit that was sent by
+the period's end and not closed before it began. The facts are counted as they stand now (they are corrected, not
+dated); the need group as it stood at the period's end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..instrument.demographics import (
+    AGE_BANDS,
+    GENDER_COLUMNS,
+    HOUSEHOLD_TYPES,
+    MONTHS_BANDS,
+    UNKNOWN,
+    UNKNOWN_LABEL,
+    Category,
+    age_band,
+    months_band,
+)
+from ..instrument.need_groups import NEED_GROUPS
+from ..instrument.support_obstacles import GROUP_OF, OBSTACLE_GROUPS
+from ..models import AuditEntry, CaseAdultFacts, Household, NeedGroupDecision, Status, aware
+from ..request_log import request_id
+from .actor import Actor, in_scope
+from .audit import Action
+from .workdays import LOCAL, local_date
+
+EXPORT_REFERENCE = "STATISTIK"  # the audit trail's reference for an export that is no single case's
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date  # both days included, in Swedish time
+    end: date
+
+    def moments(self) -> tuple[datetime, datetime]:
+        """From the first day's midnight to the midnight after the last day."""
+        first = datetime.combine(self.start, time(0), tzinfo=LOCAL)
+        after = datetime.combine(self.end + timedelta(days=1), time(0), tzinfo=LOCAL)
+        return first, after
+
+
+def months_with_assistance(since: date | None, closed: date | None, end: date) -> int | None:
+    """Calendar months with assistance among the twelve up to the period's end (its month included): from the day
+    assistance began to the case's closing or the period's end. None when it is not known when assistance began."""
+    if since is None:
+        return None
+    last = min(closed, end) if closed is not None else end
+    months = 0
+    for back in range(12):
+        year, month = divmod(end.year * 12 + end.month - 1 - back, 12)
+        first = date(year, month + 1, 1)
+        following = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+        if first <= last and since < following:
+            months += 1
+    return months
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    label: str
+    columns: tuple[Category, ...]  # each ends with UNKNOWN
+    sources: tuple[Any, ...]  # the plain columns the query groups by
+    column_of: Callable[[tuple[Any, ...], Period], str]
+
+
+def _with_unknown(categories: Any) -> tuple[Category, ...]:
+    return (*(Category(c.code, c.label) for c in categories), Category(UNKNOWN, UNKNOWN_LABEL))
+
+
+def _age(values: tuple[Any, ...], period: Period) -> str:
+    (birth_year,) = values
+    return age_band(period.end.year - birth_year if birth_year is not None else None)  # the age reached that year
+
+
+def _code_in(columns: tuple[Category, ...]) -> Callable[[tuple[Any, ...], Period], str]:
+    known = {c.code for c in columns}
+    return lambda values, _period: values[0] if values[0] in known else UNKNOWN
+
+
+def _obstacle_group(values: tuple[Any, ...], _period: Period) -> str:
+    return GROUP_OF.get(values[0] or "", UNKNOWN)
+
+
+def _months(values: tuple[Any, ...], period: Period) -> str:
+    since, closed_at = values
+    closed = local_date(aware(closed_at)) if closed_at is not None else None
+    return months_band(months_with_assistance(since, closed, period.end))
+
+
+_GENDERS = tuple(GENDER_COLUMNS)
+_HOUSEHOLDS = _with_unknown(HOUSEHOLD_TYPES)
+DIMENSIONS: dict[str, Dimension] = {
+    d.key: d
+    for d in (
+        Dimension("age", "Ålder", _with_unknown(AGE_BANDS), (CaseAdultFacts.birth_year,), _age),
+        Dimension("gender", "Kön", _GENDERS, (CaseAdultFacts.gender,), _code_in(_GENDERS)),
+        Dimension("household", "Hushållstyp", _HOUSEHOLDS, (CaseAdultFacts.household_type,), _code_in(_HOUSEHOLDS)),
+        Dimension(
+            "time",
+            "Tid med bistånd, senaste 12 månaderna",
+            _with_unknown(MONTHS_BANDS),
+            (CaseAdultFacts.assistance_since, Household.closed_at),
+            _months,
+        ),
+        Dimension(
+            "obstacle",
+            "Försörjningshinder",
+            _with_unknown(OBSTACLE_GROUPS),
+            (CaseAdultFacts.support_obstacle,),
+            _obstacle_group,
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Crossed:
+    dimension: Dimension
+    rows: tuple[Category, ...]  # the need groups
+    counts: tuple[tuple[int, ...], ...]  # rows x dimension.columns
+
+
+def counted_query(member: Actor, unit: str | None, period: Period, dimension: Dimension) -> Select[Any]:
+    """One aggregate query: adults counted per need group and per value of the dimension's source columns."""
+    first, after = period.moments()
+    newest = (
+        select(
+            NeedGroupDecision.household_id,
+            NeedGroupDecision.position,
+            NeedGroupDecision.group_code,
+            func.row_number()
+            .over(
+                partition_by=(NeedGroupDecision.household_id, NeedGroupDecision.position),
+                order_by=(NeedGroupDecision.decided_at.desc(), NeedGroupDecision.id.desc()),
+            )
+            .label("newness"),
+        )
+        .where(NeedGroupDecision.decided_at < after)
+        .subquery()
+    )
+    scope: list[ColumnElement[bool]] = [in_scope(member)]
+    if unit is not None:
+        scope.append(Household.unit == unit)
+    return (
+        select(newest.c.group_code, *dimension.sources, func.count().label("adults"))
+        .select_from(newest)
+        .join(Household, Household.id == newest.c.household_id)
+        .outerjoin(
+            CaseAdultFacts,
+            and_(CaseAdultFacts.household_id == newest.c.household_id, CaseAdultFacts.position == newest.c.position),
+        )
+        .where(
+            newest.c.newness == 1,
+            Household.status == Status.SUBMITTED,
+            Household.submitted_at < after,
+            or_(Household.closed_at.is_(None), Household.closed_at >= first),
+            *scope,
+        )
+        .group_by(newest.c.group_code, *dimension.sources)
+    )
+
+
+def crossed(db: Session, member: Actor, unit: str | None, period: Period, dimension: Dimension) -> Crossed:
+    """The counts by need group and the dimension's columns. `unit` narrows an administrator's choice; everyone
+    else is held to their own unit by the unit rule whatever is asked for."""
+    rows = tuple(Category(group.code, group.name) for group in NEED_GROUPS)
+    row_index = {row.code: i for i, row in enumerate(rows)}
+    column_index = {column.code: j for j, column in enumerate(dimension.columns)}
+    counts = [[0] * len(dimension.columns) for _ in rows]
+    for group_code, *values, adults in db.execute(counted_query(member, unit, period, dimension)):
+        if group_code in row_index:
+            counts[row_index[group_code]][column_index[dimension.column_of(tuple(values), period)]] += adults
+    return Crossed(dimension, rows, tuple(tuple(row) for row in counts))
+
+
+def exported(db: Session, member: Actor) -> None:
+    """The audit entry of a download: no single case, so the reference names the statistics."""
+    db.add(
+        AuditEntry(
+            staff_subject=member.subject,
+            staff_name=member.name,
+            household_id="",
+            reference=EXPORT_REFERENCE,
+            action=str(Action.EXPORT),
+            request_id=request_id(),
+        )
+    )
+    db.commit()

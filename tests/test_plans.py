@@ -235,3 +235,25 @@ def test_a_signed_plan_cannot_be_updated_below_the_application_on_postgresql(pos
     sign_plan(client, path, today() + timedelta(days=30))
     with db(app) as session, pytest.raises(DBAPIError, match="signed off"):
         session.execute(text("UPDATE case_plan SET follow_up_on = '2030-01-01'"))
+
+
+def test_the_statistics_count_the_parts_reached_and_the_follow_ups_kept(app, client):
+    """Five cases with signed plans, three evaluated on time and two late: counts of 5 and over show."""
+    from eservice.cases import statistics
+    from eservice.staff.roles import StaffMember
+
+    for n in range(5):
+        case_id, path = a_case_with_a_plan_page(app, client)
+        sign_plan(client, path, today() + timedelta(days=1) if n < 3 else today() - timedelta(days=1))
+        evaluate(client, case_id, path, "continue", today() + timedelta(days=30))
+    lead = StaffMember("lead", "test", "Lead", "team_lead", "north", "demo")
+    period = statistics.Period(today() - timedelta(days=7), today())
+    with app.app_context(), db(app) as session:
+        counted = statistics.progress(session, lead, None, period)
+    assert counted.reached == (5, 5, 5, 5)
+    assert (counted.on_time, counted.late) == (3, 2)
+    lead_client = app.test_client()
+    sign_in_staff(lead_client, "team_lead")
+    page = lead_client.get("/staff/statistics").get_data(as_text=True)
+    assert "Genom instrumentet" in page
+    assert '<td class="number">5</td>' in page

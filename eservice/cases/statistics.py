@@ -33,7 +33,16 @@ from ..instrument.demographics import (
 )
 from ..instrument.need_groups import NEED_GROUPS
 from ..instrument.support_obstacles import GROUP_OF, OBSTACLE_GROUPS
-from ..models import AuditEntry, CaseAdultFacts, Household, NeedGroupDecision, Status, aware
+from ..models import (
+    AuditEntry,
+    CaseAdultFacts,
+    CaseEvaluation,
+    CasePlan,
+    Household,
+    NeedGroupDecision,
+    Status,
+    aware,
+)
 from ..request_log import request_id
 from .actor import Actor, in_scope
 from .audit import Action
@@ -202,3 +211,73 @@ def exported(db: Session, member: Actor) -> None:
         )
     )
     db.commit()
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the cases of the period came through the instrument, and whether the follow-ups were kept."""
+
+    reached: tuple[int, int, int, int]  # cases that reached part I, II, III (a signed plan), IV (a signed evaluation)
+    on_time: int  # evaluations signed in the period on or before the day they were due
+    late: int
+
+
+def _cases_in(member: Actor, unit: str | None, period: Period) -> Select[Any]:
+    first, after = period.moments()
+    query = select(Household.id).where(
+        Household.status == Status.SUBMITTED,
+        Household.submitted_at < after,
+        or_(Household.closed_at.is_(None), Household.closed_at >= first),
+        in_scope(member),
+    )
+    return query.where(Household.unit == unit) if unit is not None else query
+
+
+def progress(db: Session, member: Actor, unit: str | None, period: Period) -> Progress:
+    """Three queries over dates and ids only: the cases, their signed plans, their signed evaluations."""
+    _first, after = period.moments()
+    cases = _cases_in(member, unit, period).subquery()
+    total = db.scalar(select(func.count()).select_from(cases)) or 0
+    with_plan = db.scalar(
+        select(func.count(func.distinct(CasePlan.household_id))).where(
+            CasePlan.household_id.in_(select(cases.c.id)), CasePlan.signed_off_at < after
+        )
+    )
+    signed = db.execute(
+        select(CaseEvaluation.household_id, CaseEvaluation.plan_id, CaseEvaluation.signed_off_at)
+        .where(CaseEvaluation.household_id.in_(select(cases.c.id)), CaseEvaluation.signed_off_at < after)
+        .order_by(CaseEvaluation.signed_off_at)
+    ).all()
+    due_of = _due_dates(db, [plan_id for _case, plan_id, _at in signed])
+    on_time = late = 0
+    for _case, plan_id, at in signed:
+        day = local_date(aware(at))
+        due = due_of[plan_id].pop(0) if due_of.get(plan_id) else None
+        if day < period.start or due is None:
+            continue
+        if day <= due:
+            on_time += 1
+        else:
+            late += 1
+    evaluated = len({case for case, _plan, _at in signed})
+    return Progress((total, total, int(with_plan or 0), evaluated), on_time, late)
+
+
+def _due_dates(db: Session, plan_ids: list[str]) -> dict[str, list[date]]:
+    """For each plan, the day each of its evaluations was due, in order: the plan's follow-up date, then the date
+    each "go on" evaluation set for the next."""
+    if not plan_ids:
+        return {}
+    due: dict[str, list[date]] = {}
+    for plan_id, follow_up_on in db.execute(
+        select(CasePlan.id, CasePlan.follow_up_on).where(CasePlan.id.in_(set(plan_ids)))
+    ):
+        due[plan_id] = [follow_up_on]
+    for plan_id, next_on in db.execute(
+        select(CaseEvaluation.plan_id, CaseEvaluation.next_follow_up_on)
+        .where(CaseEvaluation.plan_id.in_(set(plan_ids)), CaseEvaluation.signed_off_at.is_not(None))
+        .order_by(CaseEvaluation.signed_off_at)
+    ):
+        if next_on is not None:
+            due[plan_id].append(next_on)
+    return due

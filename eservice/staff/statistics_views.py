@@ -108,6 +108,7 @@ def statistics_page() -> Response | str | tuple[str, int]:
     unit = _unit(request.args)
     crossed = statistics.crossed(db, g.staff, unit, period, dimension)
     table = suppress(crossed.counts)
+    reached = statistics.progress(db, g.staff, unit, period)
     if request.args.get("format") == "csv":
         statistics.exported(db, g.staff)  # recorded before the file is handed over
         return _csv(table, crossed, period)
@@ -132,5 +133,7 @@ def statistics_page() -> Response | str | tuple[str, int]:
         small=SMALL,
         hidden=HIDDEN,
         csv_query={**query, "format": "csv"},
+        progress=suppress([list(reached.reached)]),
+        kept=suppress([[reached.on_time, reached.late]]),
     )
     return (html, 400) if wrong_period else html

@@ -70,7 +70,7 @@ def test_a_caseworker_opening_the_case_shows_to_the_applicant_with_the_time_and_
     assert EMPTY not in html
     assert "Öppnade ditt ärende" in html
     assert "En handläggare" in html
-    assert "Personal har varit i ditt ärende 1 gång." in html
+    assert "Personal har öppnat eller ändrat ditt ärende 1 gång." in html
     (entry,) = entries_of(app, case_id)
     local = aware(entry.at).astimezone(STOCKHOLM)  # Swedish time, whatever the server's zone
     assert f"klockan {local:%H:%M}" in html
@@ -138,7 +138,7 @@ def test_the_role_is_stored_and_each_kind_of_entry_reads_in_plain_words_newest_f
     newest, middle, oldest = (rows.index(t) for t in ("En administratör", "En handläggare", "En gruppledare"))
     assert newest < middle < oldest
     assert "Började arbeta med ditt ärende" in rows
-    assert "Personal har varit i ditt ärende 3 gånger." in html
+    assert "Personal har öppnat eller ändrat ditt ärende 3 gånger." in html
 
 
 def add_entries(app, household_id: str, reference: str, actions: list[tuple[str, str | None]], start: datetime):
@@ -186,7 +186,7 @@ def test_a_long_trail_shows_the_newest_fifty_and_says_how_many_there_are(app, cl
     start = datetime(2026, 1, 10, 8, 0, tzinfo=UTC)
     add_entries(app, case_id, person.reference, [("open", "caseworker")] * 55, start)
     html = page(person)
-    assert "Personal har varit i ditt ärende 55 gånger. Här ser du de senaste 50." in html
+    assert "Personal har öppnat eller ändrat ditt ärende 55 gånger. Här ser du de senaste 50." in html
     assert html.count('class="summary-row"') == 50
     assert "klockan 09:00" not in html  # the five oldest (08:00-08:04 UTC, 09:00-09:04 in Stockholm) are left out
     assert "klockan 09:05" in html

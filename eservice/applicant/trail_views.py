@@ -35,7 +35,7 @@ def shown(entry: case_trail.TrailEntry) -> dict[str, object]:
     return {
         "date": format_date(entry.at, "long"),
         "time": format_time(entry.at, "short"),
-        "iso": entry.at.isoformat(),
+        "iso": entry.at.isoformat("T", "seconds"),  # HTML's datetime takes at most three digits of a second
         "what": ACTIONS.get(entry.action, SOME_ACTION),
         "who": ROLES.get(entry.role or "", SOME_ROLE),
         "name": entry.name,

@@ -91,6 +91,9 @@ def walk(request, browser, browser_context_args, base_url, axe, pytestconfig) ->
         result.final_path = urlparse(page.url).path
 
         # States the journey does not pass through.
+        done.link("Se vem som har öppnat ditt ärende").click()  # nobody yet: the empty list and why the page exists
+        expect(done.h1).to_have_text(w("Vem har öppnat ditt ärende"))
+        on_page(page)
         for public in ("questions", "glossary", "interpreter", "accessibility", "safety", "privacy"):  # the footer's
             page.goto(f"/{lang}/{public}")
             on_page(page)

@@ -67,6 +67,10 @@ class BaseConfig:
     # Off unless the municipality says so: if they do not, a person told "you have applied" may lose days of money,
     # while a person told "call us to apply" who had in fact applied loses nothing but a phone call.
     SUBMIT_IS_APPLICATION = env_flag("SUBMIT_IS_APPLICATION", default=False)
+    # Whether the applicant's page "who has opened your case" (eservice.case_trail) names the staff member, or only
+    # their role. Off unless the municipality has decided to give staff names out; the role and the time alone
+    # already let the applicant check that only the people working with the case opened it.
+    SHOW_CASEWORKER_NAMES_TO_APPLICANT = env_flag("SHOW_CASEWORKER_NAMES_TO_APPLICANT", default=False)
     # Times shown to the applicant (when their answers arrived) are Swedish time.
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     # Staff: the municipality's offices ("id=Name, ..."), how the identity provider's claims map to roles, and
@@ -103,6 +107,7 @@ class TestConfig(BaseConfig):
     MUNICIPALITY_PHONE = "0000-00 00 00"
     MUNICIPALITY_OPENING_HOURS = "mon-fri 09:00-16:00"
     SUBMIT_IS_APPLICATION = False
+    SHOW_CASEWORKER_NAMES_TO_APPLICANT = False
     STAFF_UNITS = "north=Norra kontoret, south=Södra kontoret"
     STAFF_OIDC = None  # tests configure the providers themselves, never from the environment
     EID_OIDC = None

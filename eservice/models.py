@@ -339,6 +339,9 @@ class AuditEntry(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     staff_subject: Mapped[str] = mapped_column(String(255), index=True)
     staff_name: Mapped[str] = mapped_column(String(255))
+    # "caseworker", "team_lead" or "administrator": the applicant sees it (eservice.case_trail). None on entries
+    # written before it was kept (migration 0008).
+    staff_role: Mapped[str | None] = mapped_column(String(16))
     household_id: Mapped[str] = mapped_column(String(36), index=True)
     reference: Mapped[str] = mapped_column(String(16), index=True)
     action: Mapped[str] = mapped_column(String(16))

@@ -20,9 +20,21 @@ from eservice.cli import upgrade
 from eservice.i18n import offered_languages
 from eservice.instrument import INSTRUMENT
 
-from .helpers import SINGLE_PART_I, SINGLE_PART_II, Applicant, fill, staff_token
+from .helpers import REFERENCE, SINGLE_PART_I, SINGLE_PART_II, Applicant, db, fill, sign_in_staff, staff_token
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+# The journey below answers part I with one child: part II then asks about the child, and nothing is sent without it.
+ONE_CHILD = {
+    "children_everyday": {
+        "child_age": "7",
+        "children_school": ["school"],
+        "children_live": "with_me",
+        "custody": "joint",
+    },
+    "children_wellbeing": {"children_health": "well", "children_space": "yes", "childcare_enough": "yes"},
+}
 
 
 def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
@@ -66,13 +78,32 @@ def _pages_of_a_journey(client, lang: str) -> dict[str, str]:
     pages["partner-code"] = person.get("partner/invitation").get_data(as_text=True)
     pages["check-incomplete"] = person.get("check").get_data(as_text=True)
     pages["section-sensitive"] = person.get("section/sensitive").get_data(as_text=True)
-    fill(person, SINGLE_PART_II)
+    fill(person, SINGLE_PART_II | ONE_CHILD)
     pages["check"] = person.get("check").get_data(as_text=True)
     pages["tasks-all-done"] = person.get("tasks").get_data(as_text=True)
-    person.submit()
+    assert person.submit().status_code == 302  # else "done" below would be an empty redirect, checked for nothing
     pages["done"] = person.get("done").get_data(as_text=True)
     pages["answers-read-only"] = person.get("check").get_data(as_text=True)
+    pages["who-opened-empty"] = person.get("who-opened").get_data(as_text=True)
+    _open_as_staff(client.application, REFERENCE.search(pages["done"]).group(1))
+    pages["who-opened"] = person.get("who-opened").get_data(as_text=True)
+    assert 'id="trail-empty"' in pages["who-opened-empty"]
+    assert "Ada Berg" in pages["who-opened"]  # the page checked is the list itself, not an error page
     return pages
+
+
+def _open_as_staff(app, reference: str) -> None:
+    """A caseworker opens the case and picks it up, so that the applicant's "who has opened" page has entries; the
+    names are shown there too, so that their markup is checked."""
+    from eservice.models import Household
+
+    with db(app) as session:
+        case_id = session.scalars(select(Household.id).where(Household.reference == reference)).one()
+    staff = app.test_client()
+    sign_in_staff(staff, name="Ada Berg")
+    assert staff.get(f"/staff/cases/{case_id}").status_code == 200
+    staff.post(f"/staff/cases/{case_id}/pick-up", data={"csrf_token": staff_token(staff)})
+    app.config["SHOW_CASEWORKER_NAMES_TO_APPLICANT"] = True
 
 
 def _staff_pages(app) -> dict[str, str]:
@@ -80,8 +111,6 @@ def _staff_pages(app) -> dict[str, str]:
     from eservice.db import db_session
     from eservice.demo import living_queue
     from eservice.models import Household
-
-    from .helpers import db, sign_in_staff
 
     with app.app_context():  # the journeys above made households already: the demo data's queue alone
         living_queue(db_session())

@@ -8,16 +8,20 @@ import re
 
 import html5lib
 import pytest
+from sqlalchemy import select
 
 from eservice.instrument import INSTRUMENT
+from eservice.models import Household
 
 from .helpers import (
     CODE,
     COUPLE_PART_I,
     REFERENCE,
     Applicant,
+    db,
     fill,
     part_two_with_children,
+    sign_in_staff,
     token,
 )
 
@@ -117,6 +121,13 @@ def journey_pages(app, client) -> dict[str, str]:
     visit(pages, "done", person.get("done"))
     visit(pages, "check, submitted", person.get("check"))
     visit(pages, "tasks, submitted", person.get("tasks"))
+    visit(pages, "who has opened the case, nobody yet", person.get("who-opened"))
+    with db(app) as session:
+        case_id = session.scalars(select(Household.id).where(Household.reference == person.reference)).one()
+    staff = app.test_client()
+    sign_in_staff(staff)
+    staff.get(f"/staff/cases/{case_id}")
+    visit(pages, "who has opened the case", person.get("who-opened"))
     return pages
 
 

@@ -10,4 +10,5 @@ from . import (  # noqa: E402,F401  (routes register on import)
     question_views,
     section_views,
     submit_views,
+    trail_views,
 )

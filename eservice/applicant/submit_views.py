@@ -100,7 +100,8 @@ def received(adult) -> dict[str, str] | None:
     if submission is None:
         return None
     at = aware(submission.submitted_at)
-    return {"date": format_date(at, "long"), "time": format_time(at, "short"), "iso": at.isoformat()}
+    # Whole seconds: HTML's datetime attribute takes at most three digits of a second.
+    return {"date": format_date(at, "long"), "time": format_time(at, "short"), "iso": at.isoformat("T", "seconds")}
 
 
 # The answer in part II that says how the social services may reach this adult; "i_contact_you" means no way is safe.

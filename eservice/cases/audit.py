@@ -33,6 +33,7 @@ def record(db: Session, member: Actor, household: Household, action: Action) -> 
         AuditEntry(
             staff_subject=member.subject,
             staff_name=member.name,
+            staff_role=member.role,
             household_id=household.id,
             reference=household.reference,
             action=str(action),

@@ -251,9 +251,9 @@ def progress(db: Session, member: Actor, unit: str | None, period: Period) -> Pr
     due_of = _due_dates(db, [plan_id for _case, plan_id, _at in signed])
     on_time = late = 0
     for _case, plan_id, at in signed:
-        day = local_date(aware(at))
         due = due_of[plan_id].pop(0) if due_of.get(plan_id) else None
-        if day < period.start or due is None:
+        day = local_date(aware(at)) if at is not None else None
+        if day is None or due is None or day < period.start:
             continue
         if day <= due:
             on_time += 1

@@ -5,6 +5,7 @@ The codes are printed once by `make run`; like every code they are stored only a
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -12,12 +13,13 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import select
 
-from . import drafts
+from . import credentials, drafts
 from .cases import commands, need_groups, plans, review
 from .cases.workdays import local_date
 from .db import db_session
 from .instrument import INSTRUMENT
-from .models import CaseState, Household, utcnow
+from .instrument.support_obstacles import CODES as SUPPORT_OBSTACLES
+from .models import Adult, CaseAdultFacts, CaseState, Household, NeedGroupDecision, Status, Submission, utcnow
 
 PART_I_DONE = {
     "applying_with": "alone",
@@ -230,6 +232,83 @@ def _planned(db, member: DemoStaff, household: Household, follow_up_on: date, *,
         plans.save_evaluation(db, member, household, evaluation, DEMO_EVALUATION, next_time, seen, base, sign_off=True)
 
 
+HISTORY_PER_UNIT = 40  # closed cases over the last two years: enough for the statistics to show real numbers
+# Need groups as a unit might see them: most in AM2, fewer in the rehabilitation groups.
+GROUP_WEIGHTS = {"am1": 5, "am2": 9, "am3": 5, "rh1": 2, "rh2": 4, "rh3": 3}
+
+
+def closed_history(db, unit: str, closer: DemoStaff, seed: int) -> int:
+    """Closed cases received over the last two years, each with a need group and the facts for the statistics.
+
+    Built from one household sent through the real journey, copied: sending a hundred through every page would make
+    `make run` and the tests slow, and the statistics read only the case, its need group and the facts.
+    """
+    rng = random.Random(seed)  # noqa: S311  (demo data, not security: the same every time)
+    now = utcnow()
+    template = submitted_household(db, {})
+    sent = db.scalars(select(Submission).where(Submission.household_id == template.id)).one()
+    template.unit, template.case_state, template.closed_at = unit, CaseState.CLOSED, now - timedelta(days=1)
+    template.holder_subject, template.holder_name = closer.subject, closer.name
+    groups, weights = list(GROUP_WEIGHTS), list(GROUP_WEIGHTS.values())
+    for _ in range(HISTORY_PER_UNIT):
+        received = now - timedelta(days=rng.randint(40, 730))
+        closed = min(received + timedelta(days=rng.randint(30, 400)), now - timedelta(days=1))
+        household = Household(
+            reference=credentials.new_reference(),
+            definition_version=INSTRUMENT.version,
+            status=Status.SUBMITTED,
+            submitted_at=received,
+            unit=unit,
+            case_state=CaseState.CLOSED,
+            closed_at=closed,
+            holder_subject=closer.subject,
+            holder_name=closer.name,
+        )
+        adult = Adult(household=household, position=1, status=Status.SUBMITTED, submitted_at=received)
+        db.add_all([household, adult])
+        db.flush()
+        copy = Submission(
+            household_id=household.id,
+            adult_id=adult.id,
+            definition_version=sent.definition_version,
+            part1=dict(sent.part1 or {}),
+            context=dict(sent.context or {}),
+            submitted_at=received,
+        )
+        copy.part2 = dict(sent.part2)
+        gender = rng.choice(["woman", "woman", "man", "man", "other"])
+        children = rng.random() < 0.5
+        db.add_all(
+            [
+                copy,
+                NeedGroupDecision(
+                    household_id=household.id,
+                    position=1,
+                    group_code=rng.choices(groups, weights)[0],
+                    agreed=rng.random() < 0.8,
+                    decided_by_subject=closer.subject,
+                    decided_by_name=closer.name,
+                    decided_at=received + timedelta(days=10),
+                ),
+                CaseAdultFacts(
+                    household_id=household.id,
+                    position=1,
+                    birth_year=now.year - rng.randint(19, 66),
+                    gender=gender,
+                    household_type=f"single_{'woman' if gender == 'woman' else 'man'}_"
+                    + ("children" if children else "no_children"),
+                    assistance_since=local_date(received),
+                    support_obstacle=rng.choice(SUPPORT_OBSTACLES),
+                    recorded_by_subject=closer.subject,
+                    recorded_by_name=closer.name,
+                    recorded_at=received + timedelta(days=10),
+                ),
+            ]
+        )
+    db.commit()
+    return HISTORY_PER_UNIT
+
+
 def living_queue(db) -> list[str]:
     """Submitted households in every state, in each configured unit, so the demo sign-in shows a queue in use."""
     unit_ids = [item.split("=", 1)[0].strip() for item in current_app.config["STAFF_UNITS"].split(",") if "=" in item]
@@ -283,4 +362,6 @@ def living_queue(db) -> list[str]:
                 household.closed_at = utcnow()
             db.commit()
             lines.append(f"  {household.reference}  {unit}  {state}")
+        count = closed_history(db, unit, people["colleague"], seed=len(unit))
+        lines.append(f"  and {count} closed cases in {unit} over the last two years, for the statistics")
     return lines

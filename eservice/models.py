@@ -403,6 +403,8 @@ class AnswerChange(Base):
     part_id: Mapped[str] = mapped_column(String(4))
     section_id: Mapped[str] = mapped_column(String(64))
     question_id: Mapped[str] = mapped_column(String(64))
+    # A change to a signed-off plan or evaluation (parts III and IV) names it; parts I and II have none.
+    record_id: Mapped[str | None] = mapped_column(String(36), index=True)
     changed_by_subject: Mapped[str] = mapped_column(String(255))
     changed_by_name: Mapped[str] = mapped_column(String(255))
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -144,7 +144,9 @@ def test_plans_and_evaluations_are_in_both_exports(app, client, tmp_path):
     assert (first["number"], second["number"]) == (1, 2)
     assert first["signed_off_by"] == "Maja Handläggare"
     assert second["signed_off_at"] is None  # the new plan is a draft, filled in from the first
-    assert first["answers"][0] == {"question": "plan_summary", "number": "3.1", "value": first["answers"][0]["value"]}
+    summary = first["answers"][0]
+    assert (summary["question"], summary["number"], summary["changes"]) == ("plan_summary", "3.1", [])
+    assert summary["value"] == summary["original"] == {"text": "Text till plan_summary", "lang": "sv"}
     assert first["evaluations"][0]["decision"] == "new_plan"
     assert first["evaluations"][0]["answers"][-1]["value"] == "new_plan"
     pdf = tmp_path / "case.pdf"

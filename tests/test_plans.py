@@ -257,3 +257,36 @@ def test_the_statistics_count_the_parts_reached_and_the_follow_ups_kept(app, cli
     page = lead_client.get("/staff/statistics").get_data(as_text=True)
     assert "Genom instrumentet" in page
     assert '<td class="number">5</td>' in page
+
+
+def test_a_signed_plan_changed_later_keeps_what_was_signed_beside_the_change(app, client):
+    case_id, path = a_case_with_a_plan_page(app, client)
+    sign_plan(client, path, today() + timedelta(days=30))
+    page = client.get(f"{path}?change=1").get_data(as_text=True)
+    assert "Spara ändringarna" in page
+    data = form(complete("III"), csrf_token=token(page), version=version(page), action="change")
+    data["plan_first_step"] = "Ringa AME på måndag."
+    assert client.post(path, data=data).status_code == 302
+    shown = client.get(path).get_data(as_text=True)
+    assert "Ringa AME på måndag." in shown
+    assert "Som det signerades: " in shown
+    assert "Text till plan_first_step" in shown  # what was signed is never lost
+    assert "Maja Handläggare ändrade" in shown
+    stale = client.post(path, data={**data, "plan_first_step": "Något annat"})  # the old fingerprint
+    assert stale.status_code == 409
+    with app.app_context(), db(app) as session:
+        plan = session.scalars(select(CasePlan)).one()
+        assert plan.answers["plan_first_step"] == {"text": "Text till plan_first_step", "lang": "sv"}
+    exported = client.get(f"/staff/cases/{case_id}/case.json").json
+    first_step = next(a for a in exported["adults"][0]["plans"][0]["answers"] if a["question"] == "plan_first_step")
+    assert first_step["value"] == {"text": "Ringa AME på måndag.", "lang": "sv"}
+    assert first_step["original"] == {"text": "Text till plan_first_step", "lang": "sv"}
+    assert first_step["changes"][0]["by"] == "Maja Handläggare"
+
+
+def test_posting_to_a_signed_plan_without_asking_to_change_it_is_refused(app, client):
+    _case_id, path = a_case_with_a_plan_page(app, client)
+    sign_plan(client, path, today() + timedelta(days=30))
+    page = client.get(path).get_data(as_text=True)
+    refused = client.post(path, data={"csrf_token": token(page), "action": "sign_off", "plan_first_step": "x"})
+    assert refused.status_code == 409

@@ -353,3 +353,38 @@ def test_facts_only_for_an_adult_of_a_case_in_my_unit(app, client):
     assert post_facts(client, south_id, gender="man").status_code == 404
     with db(app) as session:
         assert session.scalars(select(CaseAdultFacts)).first() is None
+
+
+def test_first_saves_of_the_same_adults_facts_at_once_all_succeed_with_one_row(postgres_app):
+    """The row is unique per adult: a second first save at the same moment writes over the first, not a 500."""
+    from .test_queue_concurrency import at_once
+
+    app = postgres_app
+    case_id, _ = submit_case(app, unit="north")
+    years = ["1980", "1981", "1982", "1983"]
+    fields = {"gender": "woman", "household_type": "single_woman_children", "assistance_since": "2026-03-01"}
+    statuses = at_once(
+        app,
+        4,
+        lambda c, csrf: c.post(
+            f"/staff/cases/{case_id}/facts",
+            data={"csrf_token": csrf, "position": "1", "birth_year": years.pop(), **fields},
+        ),
+    )
+    assert statuses == [302, 302, 302, 302]
+    with db(app) as session:
+        rows = session.scalars(select(CaseAdultFacts).where(CaseAdultFacts.household_id == case_id)).all()
+    assert len(rows) == 1
+
+
+def test_the_demo_history_gives_the_statistics_real_numbers(app):
+    from eservice.demo import HISTORY_PER_UNIT, load_demo_data
+
+    with app.app_context():
+        load_demo_data()
+    today = datetime.now(UTC).date()
+    two_years = Period(date(today.year - 2, today.month, 1), today)
+    with db(app) as session:
+        counted = crossed(session, LEAD_NORTH, "north", two_years, DIMENSIONS["age"])
+    assert sum(map(sum, counted.counts)) >= HISTORY_PER_UNIT
+    assert max(max(row) for row in counted.counts) >= 5  # some cells are big enough to show

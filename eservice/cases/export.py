@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..instrument import INSTRUMENT
 from ..instrument.path import applicable_pages, visible_questions
-from ..models import Household, aware
+from ..models import Household, SignedOff, aware
 from . import audit, need_groups, plans
 from .actor import Actor
 from .audit import Action
@@ -29,15 +29,25 @@ def _time(moment: datetime | None) -> str | None:
     return aware(moment).isoformat() if moment is not None else None
 
 
-def _answers(record: Any, part_id: str, base: dict[str, Any]) -> list[dict[str, Any]]:
-    """A plan's or an evaluation's answers that apply, in the definition's order."""
+def _answers(now: plans.Written, part_id: str, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """A plan's or an evaluation's answers that apply, in the definition's order: as they stand, as signed off, and
+    the changes made since."""
     part = INSTRUMENT.part(part_id)
-    answers = record.answers
     return [
-        {"question": q.id, "number": q.number, "value": answers.get(q.id)}
-        for page in applicable_pages(part, answers, base)
-        for q in visible_questions(page, answers, base)
+        {
+            "question": q.id,
+            "number": q.number,
+            "value": now.answers.get(q.id),
+            "original": now.signed.get(q.id),
+            "changes": [_change(c) for c in now.changes.get(q.id, [])],
+        }
+        for page in applicable_pages(part, now.answers, base)
+        for q in visible_questions(page, now.answers, base)
     ]
+
+
+def _change(change: Any) -> dict[str, Any]:
+    return {"before": change.before, "after": change.after, "by": change.by_name, "at": _time(change.at)}
 
 
 def _signed(record: Any) -> dict[str, Any]:
@@ -49,15 +59,17 @@ def _signed(record: Any) -> dict[str, Any]:
     }
 
 
-def _plans(mine: plans.AdultPlans | None, base: dict[str, Any]) -> list[dict[str, Any]]:
+def _plans(db: Session, mine: plans.AdultPlans | None, base: dict[str, Any]) -> list[dict[str, Any]]:
     if mine is None:
         return []
+    records: list[SignedOff] = [*mine.plans, *(e for p in mine.plans for e in mine.evaluations.get(p.id, []))]
+    now = {record.id: plans.written(db, record) for record in records}
     return [
         {
             "number": plan.number,
             "follow_up_on": plan.follow_up_on.isoformat(),
             **_signed(plan),
-            "answers": _answers(plan, "III", base),
+            "answers": _answers(now[plan.id], "III", base),
             "evaluations": [
                 {
                     **_signed(evaluation),
@@ -65,7 +77,7 @@ def _plans(mine: plans.AdultPlans | None, base: dict[str, Any]) -> list[dict[str
                     "next_follow_up_on": evaluation.next_follow_up_on.isoformat()
                     if evaluation.next_follow_up_on
                     else None,
-                    "answers": _answers(evaluation, "IV", {**base, **plan.answers}),
+                    "answers": _answers(now[evaluation.id], "IV", {**base, **now[plan.id].answers}),
                 }
                 for evaluation in mine.evaluations.get(plan.id, [])
             ],
@@ -75,7 +87,7 @@ def _plans(mine: plans.AdultPlans | None, base: dict[str, Any]) -> list[dict[str
 
 
 def _adult(
-    adult: ReviewedAdult, decisions: list[Any], mine: plans.AdultPlans | None, base: dict[str, Any]
+    db: Session, adult: ReviewedAdult, decisions: list[Any], mine: plans.AdultPlans | None, base: dict[str, Any]
 ) -> dict[str, Any]:
     answers = []
     confirmations = []
@@ -99,10 +111,7 @@ def _adult(
                         "number": row.question.number,
                         "value": row.value,
                         "original": row.original,
-                        "changes": [
-                            {"before": c.before, "after": c.after, "by": c.by_name, "at": _time(c.at)}
-                            for c in row.changes
-                        ],
+                        "changes": [_change(c) for c in row.changes],
                     }
                 )
     return {
@@ -119,7 +128,7 @@ def _adult(
             }
             for d in decisions
         ],
-        "plans": _plans(mine, base),
+        "plans": _plans(db, mine, base),
     }
 
 
@@ -148,6 +157,7 @@ def case_as_data(db: Session, household: Household, schema_url: str) -> dict[str
         },
         "adults": [
             _adult(
+                db,
                 adult,
                 decisions.get(adult.position, []),
                 written.get(adult.position),

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..instrument import INSTRUMENT
@@ -97,19 +98,29 @@ def record(db: Session, member: Actor, household: Household, position: int, fact
     validate(facts, today)
     if position not in submitted_positions(db, household.id):
         raise UnknownAdult(position)
-    row = db.scalars(
-        select(CaseAdultFacts).where(CaseAdultFacts.household_id == household.id, CaseAdultFacts.position == position)
-    ).one_or_none()
-    if row is None:
-        row = CaseAdultFacts(household_id=household.id, position=position)
-        db.add(row)
-    row.birth_year = facts.birth_year
-    row.gender = facts.gender
-    row.household_type = facts.household_type
-    row.assistance_since = facts.assistance_since
-    row.support_obstacle = facts.support_obstacle
-    row.recorded_by_subject = member.subject
-    row.recorded_by_name = member.name
-    row.recorded_at = utcnow()
-    audit.record(db, member, household, Action.CHANGE)  # the same transaction as the change
-    db.commit()
+    for attempt in (1, 2):
+        row = db.scalars(
+            select(CaseAdultFacts).where(
+                CaseAdultFacts.household_id == household.id, CaseAdultFacts.position == position
+            )
+        ).one_or_none()
+        if row is None:
+            row = CaseAdultFacts(household_id=household.id, position=position)
+            db.add(row)
+        row.birth_year = facts.birth_year
+        row.gender = facts.gender
+        row.household_type = facts.household_type
+        row.assistance_since = facts.assistance_since
+        row.support_obstacle = facts.support_obstacle
+        row.recorded_by_subject = member.subject
+        row.recorded_by_name = member.name
+        row.recorded_at = utcnow()
+        audit.record(db, member, household, Action.CHANGE)  # the same transaction as the change
+        try:
+            db.commit()
+            return
+        except IntegrityError:
+            # Two first saves for the same adult at once: the other one's row is there now; write over it.
+            db.rollback()
+            if attempt == 2:
+                raise

@@ -20,10 +20,11 @@ from ..instrument import INSTRUMENT
 from ..instrument.fingerprint import page_version
 from ..instrument.path import missing_required
 from ..instrument.schema import Part
-from ..models import CaseEvaluation, CasePlan, Household, SignedOff, Status, utcnow
+from ..models import AnswerChange, CaseEvaluation, CasePlan, Household, SignedOff, Status, aware, utcnow
 from . import audit
 from .actor import Actor, in_scope, sees_the_unit
 from .audit import Action
+from .review import Change
 
 DECISION = "eval_decision"  # part IV's last question
 CONTINUE, NEW_PLAN, REGROUP = "continue", "new_plan", "regroup"
@@ -266,3 +267,76 @@ def open_follow_ups(db: Session, member: Actor, *, mine_only: bool) -> list[Foll
                 )
             )
     return sorted(found, key=lambda f: (f.due, f.reference, f.position))
+
+
+@dataclass(frozen=True)
+class Written:
+    """A plan's or an evaluation's answers as they stand: as signed, with every later change kept beside them."""
+
+    answers: dict[str, Any]  # as they stand now
+    signed: dict[str, Any]  # as signed off
+    changes: dict[str, list[Change]]  # question id -> oldest first
+
+
+def written(db: Session, record: SignedOff) -> Written:
+    """One query: the changes made to the record after it was signed off."""
+    changes: dict[str, list[Change]] = defaultdict(list)
+    query = select(AnswerChange).where(AnswerChange.record_id == record.id)
+    for row in db.scalars(query.order_by(AnswerChange.changed_at, AnswerChange.id)):
+        values = row.values
+        changes[row.question_id].append(
+            Change(values.get("before"), values.get("after"), row.changed_by_name, aware(row.changed_at))
+        )
+    answers = dict(record.answers)
+    for question_id, made in changes.items():
+        answers[question_id] = made[-1].after
+    return Written(answers, dict(record.answers), dict(changes))
+
+
+def written_version(now: Written, part: Part) -> str:
+    return page_version(now.answers, [q.id for q in part.questions()])
+
+
+def change_signed(
+    db: Session,
+    member: Actor,
+    household: Household,
+    record: SignedOff,
+    part: Part,
+    new_answers: dict[str, Any],
+    seen: str,
+) -> int:
+    """Records, beside a signed-off plan or evaluation, each answer that differs from what stands now."""
+    db.refresh(record, with_for_update=True)  # one change at a time per record: the fingerprint then tells
+    if record.signed_off_at is None:
+        db.rollback()
+        raise NotReady(record.id)
+    now = written(db, record)
+    if seen != written_version(now, part):
+        db.rollback()
+        raise Stale(record.id)
+    sections = {q.id: section.id for section in part.sections for page in section.pages for q in page.questions}
+    changed = 0
+    for question_id, after in new_answers.items():
+        before = now.answers.get(question_id)
+        if after == before or question_id not in sections:
+            continue
+        row = AnswerChange(
+            household_id=household.id,
+            position=record.position,
+            part_id=part.id,
+            section_id=sections[question_id],
+            question_id=question_id,
+            record_id=record.id,
+            changed_by_subject=member.subject,
+            changed_by_name=member.name,
+        )
+        row.values = {"before": before, "after": after}
+        db.add(row)
+        changed += 1
+    if not changed:
+        db.rollback()
+        return 0
+    audit.record(db, member, household, Action.CHANGE)
+    db.commit()
+    return changed

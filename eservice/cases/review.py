@@ -98,7 +98,10 @@ class CaseAnswers:
             self.adults[position] = _Adult(
                 position, aware(submission.submitted_at), originals, dict(submission.context or {})
             )
-        changes = select(AnswerChange).where(AnswerChange.household_id == household.id)
+        changes = select(AnswerChange).where(
+            AnswerChange.household_id == household.id,
+            AnswerChange.record_id.is_(None),  # parts I and II only
+        )
         for row in db.scalars(changes.order_by(AnswerChange.changed_at, AnswerChange.id)):
             adult = self.adults.get(row.position)
             if adult is None:

@@ -4,6 +4,7 @@ applicant's pages. Data through eservice.cases.plans; who wrote and signed off i
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -53,29 +54,89 @@ def _questions(part: Part, answers: dict[str, Any], base: dict[str, Any]) -> lis
     return [q for page in applicable_pages(part, answers, base) for q in render_questions(page, answers, base)]
 
 
-def _form(part: Part, record: SignedOff, base: dict[str, Any], formdata: Any = None) -> QuestionPageForm:
-    answers = record.answers
+def _form(part: Part, answers: dict[str, Any], base: dict[str, Any], formdata: Any = None) -> QuestionPageForm:
     shown = _questions(part, answers, base)
-    return build_page_form(
+    form = build_page_form(
         shown,
         formdata=formdata,
         data={q.id: stored_to_form(q, answers.get(q.id)) for q in shown},
         context={**base, **answers},
     )
+    form.enforce_required = False  # a draft keeps what is there; signing off checks the rest (plans._sign)
+    return form
 
 
-def _submitted(part: Part, record: SignedOff, base: dict[str, Any], form: QuestionPageForm) -> dict[str, Any]:
+def _submitted(part: Part, answers: dict[str, Any], base: dict[str, Any], form: QuestionPageForm) -> dict[str, Any]:
     """The answers on the form, as stored: free text the caseworker typed is Swedish, unchanged text keeps its own."""
-    shown = _questions(part, record.answers, base)
+    shown = _questions(part, answers, base)
     typed = {q.id: form[q.id].data for q in shown}
-    merged = {**record.answers, **{k: v for k, v in typed.items() if v not in (None, "", [])}}
+    merged = {**answers, **{k: v for k, v in typed.items() if v not in (None, "", [])}}
     applies = {q.id for page in applicable_pages(part, merged, base) for q in visible_questions(page, merged, base)}
     stored = {}
     for q in shown:
-        before = record.answers.get(q.id)
+        before = answers.get(q.id)
         keep = isinstance(before, dict) and before.get("text") == typed[q.id]
         stored[q.id] = before if keep else form_to_stored(q, typed[q.id], STAFF_LANGUAGE) if q.id in applies else None
     return stored
+
+
+@dataclass
+class RecordPage:
+    """A plan or an evaluation on its page: a draft to write, or signed off, with its later changes beside it."""
+
+    household: Household
+    record: SignedOff
+    part: Part
+    base: dict[str, Any]
+    now: plans.Written
+    form: QuestionPageForm
+    problem: str = ""
+    status: int = 200
+
+    @classmethod
+    def open(cls, household: Household, record: SignedOff, part: Part, base: dict[str, Any]) -> RecordPage:
+        now = plans.written(db_session(), record)
+        form = _form(part, now.answers, base, request.form if request.method == "POST" else None)
+        return cls(household, record, part, base, now, form)
+
+    def answers_on_form(self) -> dict[str, Any]:
+        return _submitted(self.part, self.now.answers, self.base, self.form)
+
+    def change_signed(self) -> Response | None:
+        """A POST to a signed-off record: its changes are kept beside it; anything else is refused."""
+        if request.form.get("action") != "change":
+            self.problem, self.status = "final", 409
+        elif not self.form.validate():
+            self.problem, self.status = "invalid", 400
+        else:
+            try:
+                plans.change_signed(
+                    db_session(), g.staff, self.household, self.record, self.part, self.answers_on_form(),
+                    request.form.get("version", ""),
+                )  # fmt: skip
+                return redirect(f"{request.path}?changed=1")
+            except plans.Stale:
+                self.problem, self.status = "stale", 409
+        self.now = plans.written(db_session(), self.record)
+        return None
+
+    def context(self) -> dict[str, Any]:
+        signed = self.record.signed_off_at is not None
+        return {
+            "case": self.household,
+            "record": self.record,
+            "part": self.part,
+            "form": self.form,
+            "questions": _questions(self.part, self.now.answers, self.base),
+            "rows": _rows(self.part, self.now.answers, self.base),
+            "changes": self.now.changes,
+            "signed_answers": self.now.signed,
+            "version": plans.written_version(self.now, self.part),
+            "problem": self.problem,
+            "saved": request.args.get("saved") == "1",
+            "changed": request.args.get("changed") == "1",
+            "changing": signed and (request.args.get("change") == "1" or self.problem in ("stale", "invalid")),
+        }
 
 
 def _page(template_args: dict[str, Any], status: int = 200) -> tuple[str, int]:
@@ -106,55 +167,39 @@ def plan(case_id: str, position: str, plan_id: str) -> Response | tuple[str, int
     record = plans.plan_of(db, household, plan_id)
     if record is None or record.position != adult:
         abort(404)
-    part, base = plans.plan_part(), case.plan_context(adult)
-    problem, status = "", 200
-    form = _form(part, record, base, request.form if request.method == "POST" else None)
-    form.enforce_required = False  # a draft keeps what is there; signing off checks the rest (plans._sign)
+    page = RecordPage.open(household, record, plans.plan_part(), case.plan_context(adult))
     follow_up = _date(request.form.get("follow_up_on")) if request.method == "POST" else record.follow_up_on
-    if request.method == "POST" and record.signed_off_at is None:
-        sign_off = request.form.get("action") == "sign_off"
-        if not form.validate() or follow_up is None:
-            problem, status = "invalid", 400
+    if request.method == "POST" and record.signed_off_at is not None:
+        changed = page.change_signed()
+        if changed is not None:
+            return changed
+    elif request.method == "POST":
+        if not page.form.validate() or follow_up is None:
+            page.problem, page.status = "invalid", 400
         else:
             try:
                 plans.save_plan(
-                    db,
-                    g.staff,
-                    household,
-                    record,
-                    _submitted(part, record, base, form),
-                    follow_up,
-                    request.form.get("version", ""),
-                    base,
-                    sign_off=sign_off,
-                )
+                    db, g.staff, household, record, page.answers_on_form(), follow_up,
+                    request.form.get("version", ""), page.base, sign_off=request.form.get("action") == "sign_off",
+                )  # fmt: skip
                 return redirect(url_for("staff.plan", case_id=case_id, position=adult, plan_id=plan_id, saved=1))
             except plans.Stale:
-                problem, status = "stale", 409
+                page.problem, page.status = "stale", 409
             except plans.NotReady:
-                problem, status = "not_ready", 400
+                page.problem, page.status = "not_ready", 400
             db.refresh(record)
-    elif request.method == "POST":
-        problem, status = "final", 409
+            page.now = plans.written(db, record)
     evaluations = plans.of_case(db, household).get(adult, plans.AdultPlans([], {})).evaluations.get(record.id, [])
     return _page(
         {
-            "case": household,
+            **page.context(),
             "position": adult,
             "kind": "plan",
-            "record": record,
-            "part": part,
-            "form": form,
-            "questions": _questions(part, record.answers, base),
-            "rows": _rows(part, record, base),
-            "version": plans.version(record, part),
             "follow_up_on": follow_up,
-            "problem": problem,
-            "saved": request.args.get("saved") == "1",
             "evaluations": evaluations,
             "back": _case_anchor(case_id, adult),
         },
-        status,
+        page.status,
     )
 
 
@@ -181,55 +226,41 @@ def evaluation(case_id: str, position: str, evaluation_id: str) -> Response | tu
     if record is None or record.position != adult:
         abort(404)
     evaluated = db.get(CasePlan, record.plan_id)
-    part, base = plans.evaluation_part(), {**case.plan_context(adult), **(evaluated.answers if evaluated else {})}
-    problem, status = "", 200
-    form = _form(part, record, base, request.form if request.method == "POST" else None)
-    form.enforce_required = False  # a draft keeps what is there; signing off checks the rest (plans._sign)
+    plan_now = plans.written(db, evaluated) if evaluated is not None else None
+    plan_answers = plan_now.answers if plan_now is not None else {}
+    page = RecordPage.open(household, record, plans.evaluation_part(), {**case.plan_context(adult), **plan_answers})
     next_follow_up = _date(request.form.get("next_follow_up_on")) if request.method == "POST" else None
-    if request.method == "POST" and record.signed_off_at is None:
-        sign_off = request.form.get("action") == "sign_off"
-        if not form.validate():
-            problem, status = "invalid", 400
+    if request.method == "POST" and record.signed_off_at is not None:
+        changed = page.change_signed()
+        if changed is not None:
+            return changed
+    elif request.method == "POST":
+        if not page.form.validate():
+            page.problem, page.status = "invalid", 400
         else:
             try:
                 new = plans.save_evaluation(
-                    db,
-                    g.staff,
-                    household,
-                    record,
-                    _submitted(part, record, base, form),
-                    next_follow_up,
-                    request.form.get("version", ""),
-                    base,
-                    sign_off=sign_off,
-                )
+                    db, g.staff, household, record, page.answers_on_form(), next_follow_up,
+                    request.form.get("version", ""), page.base, sign_off=request.form.get("action") == "sign_off",
+                )  # fmt: skip
                 return _after_evaluation(case_id, adult, record, new)
             except plans.Stale:
-                problem, status = "stale", 409
+                page.problem, page.status = "stale", 409
             except plans.NotReady:
-                problem, status = "not_ready", 400
+                page.problem, page.status = "not_ready", 400
             db.refresh(record)
-    elif request.method == "POST":
-        problem, status = "final", 409
+            page.now = plans.written(db, record)
     return _page(
         {
-            "case": household,
+            **page.context(),
             "position": adult,
             "kind": "evaluation",
-            "record": record,
-            "part": part,
-            "form": form,
-            "questions": _questions(part, record.answers, base),
-            "rows": _rows(part, record, base),
-            "version": plans.version(record, part),
             "next_follow_up_on": next_follow_up or default_follow_up(),
-            "problem": problem,
-            "saved": request.args.get("saved") == "1",
             "evaluated": evaluated,
-            "plan_rows": _rows(plans.plan_part(), evaluated, case.plan_context(adult)) if evaluated else [],
+            "plan_rows": _rows(plans.plan_part(), plan_answers, case.plan_context(adult)) if evaluated else [],
             "back": _case_anchor(case_id, adult),
         },
-        status,
+        page.status,
     )
 
 
@@ -241,9 +272,8 @@ def _after_evaluation(case_id: str, adult: int, record: CaseEvaluation, new: Cas
     return redirect(url_for("staff.evaluation", case_id=case_id, position=adult, evaluation_id=record.id, saved=1))
 
 
-def _rows(part: Part, record: SignedOff, base: dict[str, Any]) -> list[tuple[Question, Any]]:
-    """A signed-off record's answers, question by question, as the path function shows them."""
-    answers = record.answers
+def _rows(part: Part, answers: dict[str, Any], base: dict[str, Any]) -> list[tuple[Question, Any]]:
+    """Answers question by question, as the path function shows them."""
     return [
         (q, answers.get(q.id))
         for page in applicable_pages(part, answers, base)

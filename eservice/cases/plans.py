@@ -24,7 +24,7 @@ from ..models import AnswerChange, CaseEvaluation, CasePlan, Household, SignedOf
 from . import audit
 from .actor import Actor, in_scope, sees_the_unit
 from .audit import Action
-from .review import Change
+from .review import Change, record_changes
 
 DECISION = "eval_decision"  # part IV's last question
 CONTINUE, NEW_PLAN, REGROUP = "continue", "new_plan", "regroup"
@@ -316,27 +316,7 @@ def change_signed(
         db.rollback()
         raise Stale(record.id)
     sections = {q.id: section.id for section in part.sections for page in section.pages for q in page.questions}
-    changed = 0
-    for question_id, after in new_answers.items():
-        before = now.answers.get(question_id)
-        if after == before or question_id not in sections:
-            continue
-        row = AnswerChange(
-            household_id=household.id,
-            position=record.position,
-            part_id=part.id,
-            section_id=sections[question_id],
-            question_id=question_id,
-            record_id=record.id,
-            changed_by_subject=member.subject,
-            changed_by_name=member.name,
-        )
-        row.values = {"before": before, "after": after}
-        db.add(row)
-        changed += 1
-    if not changed:
-        db.rollback()
-        return 0
-    audit.record(db, member, household, Action.CHANGE)
-    db.commit()
-    return changed
+    known = {qid: after for qid, after in new_answers.items() if qid in sections}
+    return record_changes(
+        db, member, household, record.position, part, known, now.answers, sections.__getitem__, record.id
+    )

@@ -10,6 +10,7 @@ a confirmation from a page whose answers changed since it was shown is refused, 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -232,17 +233,34 @@ def change_page(
     if seen_version != page_version(answers, [q.id for q in page.questions]):
         db.rollback()
         raise EditConflict(page_id)
+    return record_changes(db, member, household, position, part, new_answers, answers, lambda _qid: section.id)
+
+
+def record_changes(
+    db: Session,
+    member: Actor,
+    household: Household,
+    position: int,
+    part: Part,
+    new_answers: dict[str, Any],
+    standing: dict[str, Any],
+    section_of: Callable[[str], str],
+    record_id: str | None = None,
+) -> int:
+    """Adds a change, beside what stands, for each answer that differs; audited and committed together. `record_id`
+    names the signed-off plan or evaluation changed (parts III and IV). Returns how many answers changed."""
     changed = 0
     for question_id, after in new_answers.items():
-        before = answers.get(question_id)
+        before = standing.get(question_id)
         if after == before:
             continue
         row = AnswerChange(
             household_id=household.id,
             position=position,
             part_id=part.id,
-            section_id=section.id,
+            section_id=section_of(question_id),
             question_id=question_id,
+            record_id=record_id,
             changed_by_subject=member.subject,
             changed_by_name=member.name,
         )

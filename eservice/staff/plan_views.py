@@ -4,6 +4,7 @@ applicant's pages. Data through eservice.cases.plans; who wrote and signed off i
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -102,6 +103,19 @@ class RecordPage:
     def answers_on_form(self) -> dict[str, Any]:
         return _submitted(self.part, self.now.answers, self.base, self.form)
 
+    def save_draft(self, save: Callable[[str, bool], object]) -> bool:
+        """Saves the draft with `save(seen version, sign off?)`; false, with the problem noted, when it could not."""
+        try:
+            save(request.form.get("version", ""), request.form.get("action") == "sign_off")
+            return True
+        except plans.Stale:
+            self.problem, self.status = "stale", 409
+        except plans.NotReady:
+            self.problem, self.status = "not_ready", 400
+        db_session().refresh(self.record)
+        self.now = plans.written(db_session(), self.record)
+        return False
+
     def change_signed(self) -> Response | None:
         """A POST to a signed-off record: its changes are kept beside it; anything else is refused."""
         if request.form.get("action") != "change":
@@ -177,18 +191,14 @@ def plan(case_id: str, position: str, plan_id: str) -> Response | tuple[str, int
         if not page.form.validate() or follow_up is None:
             page.problem, page.status = "invalid", 400
         else:
-            try:
-                plans.save_plan(
-                    db, g.staff, household, record, page.answers_on_form(), follow_up,
-                    request.form.get("version", ""), page.base, sign_off=request.form.get("action") == "sign_off",
-                )  # fmt: skip
+
+            def save(seen: str, sign_off: bool) -> None:
+                answers = page.answers_on_form()
+                plans.save_plan(db, g.staff, household, record, answers, follow_up, seen, page.base, sign_off=sign_off)
+
+            saved = page.save_draft(save)
+            if saved:
                 return redirect(url_for("staff.plan", case_id=case_id, position=adult, plan_id=plan_id, saved=1))
-            except plans.Stale:
-                page.problem, page.status = "stale", 409
-            except plans.NotReady:
-                page.problem, page.status = "not_ready", 400
-            db.refresh(record)
-            page.now = plans.written(db, record)
     evaluations = plans.of_case(db, household).get(adult, plans.AdultPlans([], {})).evaluations.get(record.id, [])
     return _page(
         {
@@ -238,18 +248,19 @@ def evaluation(case_id: str, position: str, evaluation_id: str) -> Response | tu
         if not page.form.validate():
             page.problem, page.status = "invalid", 400
         else:
-            try:
-                new = plans.save_evaluation(
-                    db, g.staff, household, record, page.answers_on_form(), next_follow_up,
-                    request.form.get("version", ""), page.base, sign_off=request.form.get("action") == "sign_off",
-                )  # fmt: skip
-                return _after_evaluation(case_id, adult, record, new)
-            except plans.Stale:
-                page.problem, page.status = "stale", 409
-            except plans.NotReady:
-                page.problem, page.status = "not_ready", 400
-            db.refresh(record)
-            page.now = plans.written(db, record)
+            new: list[CasePlan | None] = []  # the plan the decision starts, if it starts one
+
+            def save(seen: str, sign_off: bool) -> None:
+                answers = page.answers_on_form()
+                new.append(
+                    plans.save_evaluation(
+                        db, g.staff, household, record, answers, next_follow_up, seen, page.base, sign_off=sign_off
+                    )
+                )
+
+            saved = page.save_draft(save)
+            if saved:
+                return _after_evaluation(case_id, adult, record, new[0])
     return _page(
         {
             **page.context(),

@@ -7,8 +7,9 @@ page shows them. Every method that navigates waits for the next page's heading a
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Download, Locator, Page, expect
 
 
 class StaffPage:
@@ -33,6 +34,17 @@ class StaffPage:
 
     def link(self, name: str) -> Locator:
         return self.main.get_by_role("link", name=name, exact=True)
+
+    def to_queue(self) -> QueuePage:
+        """The service's name in the header leads to the queue (the start page) from every staff page."""
+        self.page.get_by_role("banner").get_by_role("link", name="Instrument X för handläggare").click()
+        return QueuePage(self.page)
+
+    def download(self, link_name: str) -> Download:
+        """Follows a download link; the file is saved by the browser, Playwright hands over its path."""
+        with self.page.expect_download() as download:
+            self.link(link_name).click()
+        return download.value
 
 
 def _hidden_suffix(shown: str, hidden: str) -> re.Pattern:
@@ -84,6 +96,24 @@ class QueuePage(StaffPage):
     def open_case(self, reference: str) -> CasePage:
         self.case_link(reference).click()
         return CasePage(self.page, reference)
+
+    @property
+    def follow_ups(self) -> Locator:
+        return self.main.get_by_role("region", name=re.compile(r"uppföljningar den här veckan$", re.IGNORECASE))
+
+    def follow_up(self, reference: str) -> Locator:
+        """A follow-up's line: the case's reference, the adult and plan, the date, "Försenad" once it is past."""
+        return self.follow_ups.get_by_role("listitem").filter(
+            has=self.page.get_by_role("link", name=reference, exact=True)
+        )
+
+    def open_follow_up(self, reference: str) -> CasePage:
+        self.follow_up(reference).get_by_role("link", name=reference, exact=True).click()
+        return CasePage(self.page, reference)
+
+    def statistics(self) -> StatisticsPage:
+        self.link("Statistik per behovsgrupp").click()
+        return StatisticsPage(self.page)
 
 
 class MeetingPage(StaffPage):
@@ -162,6 +192,37 @@ class CasePage(StaffPage):
         section.get_by_role("button", name="Spara behovsgrupp").click()
         return CasePage(self.page, self.reference)
 
+    def facts(self, position: int) -> Locator:
+        return self.main.get_by_role("region", name="Uppgifter för statistik").filter(
+            has=self.page.locator(f"#facts-{position}")
+        )
+
+    def save_facts(self, position: int, **chosen: str) -> CasePage:
+        """Fields by label: a list by its option's code ("Personens kön"="woman"), a field by what is typed."""
+        form = self.facts(position)
+        for label, value in chosen.items():
+            field = form.get_by_label(label, exact=True)
+            if field.evaluate("el => el.tagName") == "SELECT":
+                field.select_option(value)
+            else:
+                field.fill(value)
+        form.get_by_role("button", name=_hidden_suffix("Spara uppgifter för statistik", f"vuxen {position}")).click()
+        expect(self.page).to_have_url(re.compile(rf"[?&]facts_saved={position}\b"))  # the same heading
+        return CasePage(self.page, self.reference)
+
+    def plans(self, position: int) -> Locator:
+        return self.main.get_by_role("region", name="Plan och uppföljning").filter(
+            has=self.page.locator(f"#plans-{position}")
+        )
+
+    def write_plan(self, position: int) -> PlanPage:
+        self.plans(position).get_by_role("button", name="Skriv en plan", exact=True).click()
+        return PlanPage(self.page, 1)
+
+    def open_plan(self, position: int, number: int) -> PlanPage:
+        self.plans(position).get_by_role("link", name=f"Plan {number}", exact=True).click()
+        return PlanPage(self.page, number)
+
     def section(self, position: int, section_id: str) -> Locator:
         """A section of an adult's answers: its heading, its confirmation, its pages and their answers."""
         return self.main.locator(f"section.case-section:has(> #section-{position}-{section_id})")
@@ -203,3 +264,110 @@ class ChangeAnswersPage(StaffPage):
     def save(self) -> CasePage:
         self.button("Spara ändringarna").click()
         return CasePage(self.page, self.reference)
+
+
+class _RecordPage(StaffPage):
+    """A plan or an evaluation: part III's or IV's questions as a form while it is a draft, read only once signed."""
+
+    def choose(self, question: str, *options: str) -> _RecordPage:
+        """Ticks each option (a checkbox or a radio button) in the question's group, found by the question's text."""
+        group = self.main.get_by_role("group", name=re.compile(rf"{re.escape(question)}$"))
+        for option in options:
+            group.get_by_label(option, exact=True).check()
+        return self
+
+    def field(self, question: str) -> Locator:
+        """A text field by its question's text (its label also holds the question's number)."""
+        return self.main.get_by_label(question)
+
+    def fill(self, question: str, text: str) -> _RecordPage:
+        self.field(question).fill(text)
+        return self
+
+    def set_date(self, label: str, day: date) -> _RecordPage:
+        self.main.get_by_label(label, exact=True).fill(day.isoformat())
+        return self
+
+    @property
+    def saved(self) -> Locator:
+        return self.main.get_by_role("status")
+
+    @property
+    def problem(self) -> Locator:
+        return self.main.get_by_role("alert")
+
+    @property
+    def signed(self) -> Locator:
+        return self.main.locator("p.confirmed")
+
+    def answer(self, question: str) -> Locator:
+        """A signed record's answer, beside its question in the read-only list."""
+        return (
+            self.main.locator("dl.summary > div")
+            .filter(has=self.page.get_by_role("term").get_by_text(question))
+            .get_by_role("definition")
+        )
+
+
+class PlanPage(_RecordPage):
+    """Plan N (part III) of an adult: a draft to write with the person, then signed with them."""
+
+    def __init__(self, page: Page, number: int):
+        self.heading = f"Plan {number}"
+        super().__init__(page)
+        self.number = number
+
+    def save_draft(self) -> PlanPage:
+        self.button("Spara utkastet").click()
+        expect(self.page).to_have_url(re.compile(r"[?&]saved=1\b"))  # the same heading: wait for the address
+        return PlanPage(self.page, self.number)
+
+    def sign(self) -> PlanPage:
+        """Signs with the person; the page that answers is the signed plan, or the draft with what is missing."""
+        with self.page.expect_navigation():
+            self.button("Signera med personen").click()
+        return PlanPage(self.page, self.number)
+
+    def evaluate(self) -> EvaluationPage:
+        self.button("Utvärdera planen").click()
+        return EvaluationPage(self.page, self.number)
+
+
+class EvaluationPage(_RecordPage):
+    """The evaluation (part IV) of plan N, with the plan's own answers above the form."""
+
+    def __init__(self, page: Page, plan_number: int):
+        self.heading = f"Utvärdering av plan {plan_number}"
+        super().__init__(page)
+        self.plan_number = plan_number
+
+    @property
+    def evaluated_plan(self) -> Locator:
+        return self.main.get_by_role("region", name="Planen som utvärderas")
+
+    def sign_for_a_new_plan(self) -> PlanPage:
+        """Signed with "Vi gör en ny plan", the evaluation leads to the next plan's draft, pre-filled from this."""
+        self.button("Signera med personen").click()
+        return PlanPage(self.page, self.plan_number + 1)
+
+
+class StatisticsPage(StaffPage):
+    """The team lead's statistics: adults per need group, broken down by a choice, as a table, a chart and a CSV."""
+
+    heading = "Statistik"
+
+    def break_down_by(self, label: str) -> StatisticsPage:
+        field = self.main.get_by_label("Behovsgrupp per", exact=True)
+        field.select_option(label=label)
+        value = field.input_value()
+        self.main.locator("form.statistics-filter").get_by_role("button", name="Visa", exact=True).click()
+        expect(self.page).to_have_url(re.compile(rf"[?&]by={re.escape(value)}(&|$)"))  # the same heading
+        return StatisticsPage(self.page)
+
+    @property
+    def table(self) -> Locator:
+        return self.main.get_by_role("table", name=re.compile(r"^Vuxna per behovsgrupp"))
+
+    @property
+    def chart(self) -> Locator:
+        return self.main.get_by_role("img", name=re.compile(r"^Vuxna per behovsgrupp"))

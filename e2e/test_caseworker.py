@@ -4,17 +4,30 @@ the answers with the Arabic beside the Swedish, confirms a section with her, cha
 hers and the change), agrees a need group with her and writes a note. A caseworker of
 another unit never sees the case. Every staff page on the way passes axe (WCAG 2.2 AA and best practices), the
 target-size check and the structure check (less the quick exit, which is the applicant's).
+
+Issue 13 goes on from the meeting: the caseworker records the facts for the statistics, writes a plan with her (a
+try to sign it too early is refused), signs it; the follow-up, due, is on the queue's start page; at the follow-up
+they evaluate the plan and decide on a new one, which starts from the first. The case's PDF and JSON download (the
+JSON valid against its published schema), and a team lead of the unit opens the statistics and their CSV.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from jsonschema import Draft202012Validator, FormatChecker
 from playwright.sync_api import BrowserContext, Page, expect
+
+from eservice.cases.workdays import local_date
+from eservice.models import utcnow
 
 from .checks import axe_violations, structure_findings, target_size_findings
 from .journeys import fill_tasks, part_two, single_part_one
@@ -25,6 +38,9 @@ from .words import words
 WANTED_WORK = "أريد أن أعمل خبّازة في مخبز"  # the applicant's own words: "I want to work as a baker in a bakery"
 NOTE = "Ring <b>tolken</b> dagen före. Regler: https://www.example.org/tolk"
 MEETING_AT = "2026-12-07T10:30"
+FIRST_STEP = "Ringa Komvux och fråga om en kurs i svenska."
+
+Checked = Callable[[Page], None]
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +161,9 @@ def test_a_caseworker_takes_an_arabic_case_to_the_meeting(
     expect(note.locator("b")).to_have_count(0)
     checked(anna)
 
+    case = _plan_evaluated_and_renewed(anna, case, reference, checked)
+    _downloads(case, reference, signin_server)
+
     # A caseworker of another unit (south), on another computer: not in the queue, and its address answers 404.
     case_path = urlparse(anna.url).path
     sven = new_device(bypass_csp=True).new_page()
@@ -159,6 +178,8 @@ def test_a_caseworker_takes_an_arabic_case_to_the_meeting(
     assert reference not in sven.content()
     checked(sven)
 
+    _team_lead_statistics(new_device(bypass_csp=True).new_page(), signin_server, checked)
+
     assert not findings, "\n".join(findings)
 
 
@@ -167,3 +188,113 @@ def _case_from_queue(page: Page, reference: str) -> CasePage:
     page.get_by_role("link", name="Tillbaka till kön").click()
     queue = QueuePage(page).filter(**{"Vem har ärendet": "mine"})
     return queue.open_case(reference)
+
+
+def _plan_evaluated_and_renewed(anna: Page, case: CasePage, reference: str, checked: Checked) -> CasePage:
+    """The facts for the statistics; plan 1 written, refused once, signed; its follow-up on the queue's start page;
+    the evaluation decides on a new plan, and plan 2 starts from plan 1's answers. Returns the case, reloaded."""
+    case = case.save_facts(1, **{"Personens kön": "woman", "Födelseår": "1985", "Försörjningshinder": "social_reasons"})
+    facts = case.facts(1)
+    expect(facts.get_by_role("status")).to_have_text("Uppgifterna för statistik är sparade.")
+    expect(facts).to_contain_text("Senast sparade av Anna Handläggare")
+    expect(facts.get_by_label("Födelseår", exact=True)).to_have_value("1985")
+    checked(anna)
+
+    plan = case.write_plan(1)
+    expect(plan.main).to_contain_text(f"Ärende {reference}, vuxen 1")
+    yesterday = local_date(utcnow()) - timedelta(days=1)  # the office's own day: due, and by now late
+    plan.fill("Vad är ditt första steg?", FIRST_STEP).set_date("Uppföljning av planen", yesterday)
+    plan = plan.save_draft()
+    expect(plan.saved).to_have_text("Sparat.")
+    expect(plan.field("Vad är ditt första steg?")).to_have_value(FIRST_STEP)
+    checked(anna)
+
+    plan = plan.sign()  # 3.2 and 3.4 are not answered yet: saved, not signed
+    expect(plan.problem).to_contain_text("Det du skrev är sparat, men inte signerat")
+    expect(plan.saved).to_have_count(0)  # no "Sparat." left over from the address beside the refusal
+    expect(plan.signed).to_have_count(0)
+    expect(plan.field("Vad är ditt första steg?")).to_have_value(FIRST_STEP)
+    checked(anna)
+
+    plan.choose("Vad vill du ändra på?", "Arbete", "Studier")
+    plan.choose("Varför vill du ändra på det?", "Jag vill få ett arbete")
+    plan = plan.sign()
+    expect(plan.signed).to_contain_text("Signerad med personen av Anna Handläggare")
+    expect(plan.answer("Vad är ditt första steg?")).to_contain_text(FIRST_STEP)
+    expect(plan.answer("Vad vill du ändra på?")).to_have_text("Arbete, Studier")
+    expect(plan.main).to_contain_text(f"Uppföljning: {yesterday.isoformat()}")
+    expect(plan.button("Signera med personen")).to_have_count(0)  # a signed plan is never changed
+    checked(anna)
+
+    queue = plan.to_queue()
+    follow_up = queue.follow_up(reference)
+    expect(follow_up).to_contain_text("vuxen 1, plan 1")
+    expect(follow_up).to_contain_text(f"Försenad {yesterday.isoformat()}")
+    checked(anna)
+
+    evaluation = queue.open_follow_up(reference).open_plan(1, 1).evaluate()
+    expect(evaluation.evaluated_plan).to_contain_text(FIRST_STEP)  # the plan's own answers, to talk them through
+    expect(evaluation.evaluated_plan).to_contain_text("Arbete, Studier")
+    checked(anna)
+    evaluation.choose("Hur har det gått med planen?", "4 – Ganska bra")
+    evaluation.choose("Hur går ni vidare?", "Vi gör en ny plan")
+    plan2 = evaluation.sign_for_a_new_plan()
+    expect(plan2.signed).to_have_count(0)  # a draft, to write with her
+    expect(plan2.field("Vad är ditt första steg?")).to_have_value(FIRST_STEP)
+    changes = plan2.main.get_by_role("group", name=re.compile(r"Vad vill du ändra på\?$"))
+    expect(changes.get_by_label("Arbete", exact=True)).to_be_checked()
+    expect(changes.get_by_label("Studier", exact=True)).to_be_checked()
+    expect(changes.get_by_label("Hälsa", exact=True)).not_to_be_checked()
+    checked(anna)
+
+    case = plan2.to_queue().open_case(reference)
+    plans = case.plans(1)
+    expect(plans.get_by_role("listitem")).to_have_count(2)
+    expect(plans.get_by_role("listitem").nth(1)).to_contain_text("Plan 2: utkast")
+    return case
+
+
+def _downloads(case: CasePage, reference: str, base_url: str) -> None:
+    """The JSON for the case-management system, valid against its published schema, and the PDF for the case file."""
+    exported = json.loads(Path(case.download("JSON för verksamhetssystemet").path()).read_text(encoding="utf-8"))
+    schema = case.page.request.get(f"{base_url}/api/schema/case-v1.json").json()
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}"
+        for e in Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(exported)
+    ]
+    assert not errors, errors
+    assert exported["reference"] == reference
+    plans = exported["adults"][0]["plans"]
+    assert [p["number"] for p in plans] == [1, 2]
+    assert plans[0]["signed_off_by"] == "Anna Handläggare"
+    assert plans[1]["signed_off_at"] is None  # plan 2 is still a draft
+    assert plans[0]["evaluations"][0]["decision"] == "new_plan"
+    first_step = {a["question"]: a["value"] for a in plans[0]["answers"]}["plan_first_step"]
+    assert first_step["text"] == FIRST_STEP
+
+    pdf = case.download("PDF för akten").path()
+    assert Path(pdf).read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
+    assert "Plan 1" in text.stdout
+    assert reference in text.stdout
+    assert FIRST_STEP in " ".join(text.stdout.split())  # pdftotext may break a long line
+
+
+def _team_lead_statistics(lead: Page, base_url: str, checked: Checked) -> None:
+    """A team lead of the case's unit (north) opens the statistics from the queue, breaks the need groups down
+    another way, and downloads the table as CSV. One case only: its counts show as "<5", never the number."""
+    queue = sign_in(lead, base_url, "lena")
+    expect(queue.follow_ups.get_by_role("heading")).to_have_text("Enhetens uppföljningar den här veckan")
+    statistics = queue.statistics()
+    checked(lead)
+    statistics = statistics.break_down_by("Försörjningshinder")
+    expect(statistics.table).to_have_accessible_name(re.compile(r"^Vuxna per behovsgrupp och försörjningshinder, "))
+    expect(statistics.table.get_by_role("columnheader", name="Sociala skäl", exact=True)).to_be_visible()
+    am2 = statistics.table.get_by_role("row").filter(has=lead.get_by_role("rowheader", name="AM2", exact=True))
+    expect(am2).to_contain_text("<5")  # her group: one adult, shown as fewer than five
+    expect(statistics.chart).to_be_visible()
+    expect(statistics.chart.locator("text").first).to_be_visible()
+    checked(lead)
+    csv = Path(statistics.download("Ladda ner tabellen som CSV").path()).read_text(encoding="utf-8-sig")
+    assert csv.splitlines()[0].startswith("Behovsgrupp;"), csv
+    assert "<5" in csv, csv

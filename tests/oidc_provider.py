@@ -29,6 +29,7 @@ ACRS = [LOA3, "http://id.elegnamnden.se/loa/1.0/loa2", "http://id.elegnamnden.se
 ACCOUNTS = {
     "anna": {"name": "Anna Handläggare", "roles": ["handlaggare"], "unit": "north"},
     "lars": {"name": "Lars Gruppledare", "roles": ["caseworker", "team_lead"], "unit": "south"},
+    "lena": {"name": "Lena Gruppledare", "roles": ["team_lead"], "unit": "north"},
     "sven": {"name": "Sven Handläggare", "roles": ["caseworker"], "unit": "south"},
     "admin": {"name": "Ada Admin", "roles": ["administrator"]},
     "nobody": {"name": "Nils Utan Roll", "roles": ["something_else"], "unit": "north"},

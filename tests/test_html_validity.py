@@ -149,6 +149,7 @@ def _staff_pages(app) -> dict[str, str]:
     pages["staff-case-facts-saved"] = lead.get(saved.location).get_data(as_text=True)
     wrong = lead.post(f"/staff/cases/{case_id}/facts", data={**facts, "gender": "x"})
     pages["staff-case-facts-error"] = lead.get(wrong.location).get_data(as_text=True)
+    pages.update(_plan_pages(lead))
     for by in ("age", "obstacle"):
         pages[f"staff-statistics-{by}"] = lead.get(f"/staff/statistics?by={by}").get_data(as_text=True)
     admin = app.test_client()
@@ -175,6 +176,55 @@ def _staff_pages(app) -> dict[str, str]:
     assert "Uppgifterna sparades inte" in pages["staff-case-facts-error"]
     assert "statistics-caption" in pages["staff-statistics-obstacle"]
     assert "Södra kontoret" in pages["staff-statistics-admin"]  # the administrator's choice of unit
+    assert "Försenad" in pages["staff-queue"]  # the demo's overdue follow-up is on the start page
+    return pages
+
+
+def _version(html: str) -> str:
+    return re.search(r'name="version" type="hidden" value="(\w+)"', html).group(1)
+
+
+def _plan_pages(lead) -> dict[str, str]:
+    """Plans and evaluations (parts III and IV) as the caseworker writes them: the demo's meeting held in the north
+    has a signed plan 1, whose follow-up is overdue. Evaluated with a try to sign too early, then decided on a new
+    plan; plan 2's draft is sent with a date and a choice that cannot be read."""
+    from eservice.models import CasePlan, Household
+
+    app = lead.application
+    with db(app) as session:
+        case_id, plan_id = session.execute(
+            select(Household.id, CasePlan.id)
+            .join(CasePlan, CasePlan.household_id == Household.id)
+            .where(Household.unit == "north", Household.case_state == "meeting_held")
+        ).one()
+    adult = f"/staff/cases/{case_id}/adults/1"
+    pages = {"staff-plan-signed": lead.get(f"{adult}/plans/{plan_id}").get_data(as_text=True)}
+    evaluation = lead.post(f"{adult}/plans/{plan_id}/evaluations", data={"csrf_token": staff_token(lead)}).location
+    pages["staff-evaluation"] = lead.get(evaluation).get_data(as_text=True)
+    early = {"csrf_token": staff_token(lead), "version": _version(pages["staff-evaluation"]), "action": "sign_off"}
+    pages["staff-evaluation-not-ready"] = lead.post(evaluation, data=early).get_data(as_text=True)
+    decided = {**early, "eval_assessment": "4", "eval_decision": "new_plan"}
+    plan_2 = lead.post(evaluation, data=decided).location
+    pages["staff-evaluation-signed"] = lead.get(evaluation).get_data(as_text=True)
+    pages["staff-plan-draft"] = lead.get(plan_2).get_data(as_text=True)
+    unreadable = {
+        "csrf_token": staff_token(lead),
+        "version": _version(pages["staff-plan-draft"]),
+        "action": "save",
+        "plan_changes": ["work", "no_such_choice"],
+        "follow_up_on": "next week",
+    }
+    pages["staff-plan-error"] = lead.post(plan_2, data=unreadable).get_data(as_text=True)
+    # The pages checked are the real ones, not error pages or redirects.
+    assert "Ingen utvärdering än." in pages["staff-plan-signed"]
+    assert "Planen som utvärderas" in pages["staff-evaluation"]
+    assert "men inte signerat" in pages["staff-evaluation-not-ready"]
+    assert "Vi gör en ny plan" in pages["staff-evaluation-signed"]
+    assert "Signera med personen" not in pages["staff-evaluation-signed"]
+    assert "<h1>Plan 2</h1>" in pages["staff-plan-draft"]
+    assert "Ansöka om förskola i veckan." in pages["staff-plan-draft"]  # pre-filled from plan 1
+    assert 'class="error-summary"' in pages["staff-plan-error"]
+    assert 'aria-describedby="follow_up_on-error"' in pages["staff-plan-error"]  # the date's error is said in words
     return pages
 
 

@@ -199,6 +199,7 @@ def _plan_pages(lead) -> dict[str, str]:
         ).one()
     adult = f"/staff/cases/{case_id}/adults/1"
     pages = {"staff-plan-signed": lead.get(f"{adult}/plans/{plan_id}").get_data(as_text=True)}
+    pages["staff-plan-changing"] = lead.get(f"{adult}/plans/{plan_id}?change=1").get_data(as_text=True)
     evaluation = lead.post(f"{adult}/plans/{plan_id}/evaluations", data={"csrf_token": staff_token(lead)}).location
     pages["staff-evaluation"] = lead.get(evaluation).get_data(as_text=True)
     early = {"csrf_token": staff_token(lead), "version": _version(pages["staff-evaluation"]), "action": "sign_off"}
@@ -217,6 +218,7 @@ def _plan_pages(lead) -> dict[str, str]:
     pages["staff-plan-error"] = lead.post(plan_2, data=unreadable).get_data(as_text=True)
     # The pages checked are the real ones, not error pages or redirects.
     assert "Ingen utvärdering än." in pages["staff-plan-signed"]
+    assert "Spara ändringarna" in pages["staff-plan-changing"]
     assert "Planen som utvärderas" in pages["staff-evaluation"]
     assert "men inte signerat" in pages["staff-evaluation-not-ready"]
     assert "Vi gör en ny plan" in pages["staff-evaluation-signed"]

@@ -1,8 +1,10 @@
 """Configuration per environment. Secrets and the database come from the environment in production."""
 
 import os
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from .throttle import Limit
 
@@ -131,3 +133,14 @@ class ProductionConfig(BaseConfig):
 
 
 CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": ProductionConfig}
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """`a=b, c=d` (commas or new lines between pairs; values may hold spaces) as a dict, in order."""
+    pairs = (item.split("=", 1) for item in text.replace("\n", ",").split(",") if "=" in item)
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+def staff_units(config: Mapping[str, Any]) -> dict[str, str]:
+    """The municipality's offices from STAFF_UNITS, id to name, in the order configured."""
+    return parse_mapping(str(config.get("STAFF_UNITS") or ""))

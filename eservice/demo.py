@@ -16,6 +16,7 @@ from sqlalchemy import select
 from . import credentials, drafts
 from .cases import commands, need_groups, plans, review
 from .cases.workdays import local_date
+from .config import staff_units
 from .db import db_session
 from .instrument import INSTRUMENT
 from .instrument.support_obstacles import CODES as SUPPORT_OBSTACLES
@@ -311,7 +312,7 @@ def closed_history(db, unit: str, closer: DemoStaff, seed: int) -> int:
 
 def living_queue(db) -> list[str]:
     """Submitted households in every state, in each configured unit, so the demo sign-in shows a queue in use."""
-    unit_ids = [item.split("=", 1)[0].strip() for item in current_app.config["STAFF_UNITS"].split(",") if "=" in item]
+    unit_ids = list(staff_units(current_app.config))
     lines = ["Demo cases for the caseworker side (reference, unit, state):"]
     arabic = {"landlord": {"text": "شركة السكن", "lang": "ar"}, "interpreter_language": {"text": "عربي", "lang": "ar"}}
     # (days since received, part I changes, state, holder's role), in the order they came in

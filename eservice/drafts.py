@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import credentials, sessions, throttle
+from .config import staff_units
 from .db import Base
 from .instrument import INSTRUMENT, adult_context
 from .instrument.fingerprint import page_version as page_version  # re-exported: the applicant views call it here
@@ -369,8 +370,7 @@ def default_unit() -> str | None:
     configured = str(config.get("CASE_DEFAULT_UNIT") or "").strip()
     if configured:
         return configured
-    first = str(config.get("STAFF_UNITS") or "").replace("\n", ",").split(",")[0]
-    return first.split("=", 1)[0].strip() or None
+    return next(iter(staff_units(config)), None)
 
 
 class NotReady(Exception):

@@ -50,12 +50,6 @@ def highest_role(provider_roles: list[str], role_map: Mapping[str, str]) -> str 
     return None
 
 
-def parse_mapping(text: str) -> dict[str, str]:
-    """`a=b, c=d` (commas or new lines between pairs; values may hold spaces) as a dict."""
-    pairs = (item.split("=", 1) for item in text.replace("\n", ",").split(",") if "=" in item)
-    return {key.strip(): value.strip() for key, value in pairs}
-
-
 def member_from_claims(
     claims: Mapping[str, Any],
     *,

@@ -8,12 +8,13 @@ from flask import current_app, redirect, render_template, request, session, url_
 from werkzeug.wrappers import Response
 
 from ..cases import commands
+from ..config import parse_mapping, staff_units
 from ..db import db_session
 from ..security import STAFF_SIGN_IN, access
 from ..signin import oidc
 from . import bp, demo_bp
 from .current import current_member, sign_in, sign_out
-from .roles import StaffMember, member_from_claims, parse_mapping
+from .roles import StaffMember, member_from_claims
 
 log = logging.getLogger(__name__)
 NEXT_KEY = "staff_next"
@@ -28,7 +29,7 @@ def _safe_next(target: str | None) -> str | None:
 
 
 def units() -> dict[str, str]:
-    return parse_mapping(current_app.config["STAFF_UNITS"])
+    return staff_units(current_app.config)
 
 
 @bp.get("/sign-in", endpoint="sign_in")

@@ -89,3 +89,26 @@ screenshots: install-test
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis screenshots
+
+# Load figures (bench/README.md): the service under gunicorn on a throwaway PostgreSQL and on SQLite, filled with
+# generated cases and driven by wrk from this machine, beside a bare hello world. Not part of `make test`.
+# `bench` uses the full sizes (100,000 households; BENCH_HOUSEHOLDS, BENCH_CLOSED, BENCH_SECONDS change them),
+# `bench-quick` small ones (a few minutes). Each writes bench/results/<date>-<host or "quick">.md and .json.
+.PHONY: bench bench-quick bench-deps
+bench: install bench-deps
+	$(BIN)/python -m bench.run
+
+bench-quick: install bench-deps
+	$(BIN)/python -m bench.run --quick
+
+# wrk and PostgreSQL's server from Debian (wrk cannot come from pip); stop with a clear message if that fails.
+bench-deps:
+	@missing=""; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	dpkg -s postgresql >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi; \
+	command -v wrk >/dev/null 2>&1 || { echo "wrk is missing and could not be installed (apt-get install wrk)." >&2; exit 1; }

@@ -264,6 +264,10 @@ def closed_history(db, unit: str, closer: DemoStaff, seed: int) -> int:
             closed_at=closed,
             holder_subject=closer.subject,
             holder_name=closer.name,
+            answers_language=template.answers_language,
+            interpreter_needed=template.interpreter_needed,
+            interpreter_language=template.interpreter_language,
+            children_count=template.children_count,
         )
         adult = Adult(household=household, position=1, status=Status.SUBMITTED, submitted_at=received)
         db.add_all([household, adult])

@@ -24,6 +24,7 @@ from .db import Base
 from .instrument import INSTRUMENT, adult_context
 from .instrument.fingerprint import page_version as page_version  # re-exported: the applicant views call it here
 from .instrument.path import complete_pages, missing_required, prune, talk_at_meeting
+from .instrument.queue_facts import queue_facts
 from .instrument.schema import Part, Question, Section
 from .models import (
     Adult,
@@ -407,6 +408,11 @@ def submit(db: Session, adult: Adult) -> Submission:
                 household.status = Status.SUBMITTED
                 household.submitted_at = submitted_at
                 household.unit = household.unit or default_unit()
+                facts = queue_facts(dict(part1 or {}))
+                household.answers_language = facts.language
+                household.interpreter_needed = facts.interpreter
+                household.interpreter_language = facts.interpreter_language
+                household.children_count = facts.children
         db.commit()
     except (IntegrityError, StaleDataError):  # a second request submitted at the same moment: one row was kept
         db.rollback()

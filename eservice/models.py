@@ -89,6 +89,11 @@ class Household(Base):
     meeting_where: Mapped[str | None] = mapped_column(String(255))
     meeting_interpreter_booked: Mapped[bool] = mapped_column(Boolean, default=False)
     meeting_interpreter_language: Mapped[str | None] = mapped_column(String(100))
+    # What the queue shows and filters on, from part I as sent (eservice.instrument.queue_facts): set on submitting.
+    answers_language: Mapped[str] = mapped_column(String(8), default="", index=True)
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    interpreter_language: Mapped[str] = mapped_column(String(100), default="")
+    children_count: Mapped[int] = mapped_column(Integer, default=0)
     # Bumped by every change of answers at the meeting: the UPDATE that bumps it takes the row's write lock first,
     # so two caseworkers saving the same page at once are served one after the other (eservice.cases.review).
     answers_version: Mapped[int] = mapped_column(Integer, default=0)

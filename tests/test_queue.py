@@ -310,3 +310,20 @@ def test_a_couple_is_one_row_in_the_queue(app, client):
     sign_in_staff(client)
     html = client.get("/staff/").get_data(as_text=True)
     assert html.count(f">{reference}<") == 1
+
+
+def test_cases_sent_before_the_queue_columns_get_them_from_part_one(app):
+    """Migration 0012 reads the queue's language, interpreter and children from adult 1's part I as sent."""
+    from alembic import command
+
+    from eservice.cli import alembic_config
+
+    case_id, _ = submit_case(app, part1={"interpreter_needed": "yes_me", "children_count": 3})
+    app.extensions["db_engine"].dispose()
+    config = alembic_config(app.config["DATABASE_URL"])
+    command.downgrade(config, "0011")
+    command.upgrade(config, "head")
+    with db(app) as session:
+        household = session.get(Household, case_id)
+        assert (household.interpreter_needed, household.children_count) == (True, 3)
+        assert household.answers_language == "sv"  # the demo answers' free text is Swedish

@@ -50,3 +50,22 @@ def test_counting_matches_a_day_by_day_count(start, length):
         if (day := start + timedelta(days=offset)).weekday() < 5 and day not in CLOSED_2025_2027
     )
     assert between(start, end) == expected
+
+
+def test_the_latest_day_received_that_has_waited_long_enough():
+    from eservice.cases.workdays import received_by
+
+    monday = date(2026, 11, 30)
+    assert received_by(monday, 0) == monday
+    assert received_by(monday, 1) == date(2026, 11, 29)  # a Sunday: Monday is its first working day of waiting
+    assert received_by(monday, 5) == date(2026, 11, 23)
+    assert between(received_by(date(2026, 4, 7), 2), date(2026, 4, 7)) == 2  # across Easter
+
+
+@given(st.dates(date(2025, 1, 1), date(2027, 12, 31)), st.integers(0, 60))
+def test_received_by_is_the_last_day_that_waited_that_long(today, days):
+    from eservice.cases.workdays import received_by
+
+    day = received_by(today, days)
+    assert between(day, today) >= days
+    assert between(day + timedelta(days=1), today) < days or day == today

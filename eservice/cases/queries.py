@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from ..models import Adult, CaseNote, Household, StaffMemberRecord, Status, Submission, aware
 from . import workdays
 from .actor import ADMINISTRATOR, Actor, in_scope
 
 PAGE_SIZE = 25
-INTERPRETER_YES = ("yes_me", "yes_partner", "yes_both")
 
 
 @dataclass(frozen=True)
@@ -56,32 +54,15 @@ class QueuePage:
     languages: list[str] = field(default_factory=list)
 
 
-def _answer_language(part1: dict[str, Any]) -> str:
-    langs = Counter(v["lang"] for v in part1.values() if isinstance(v, dict) and v.get("lang"))
-    return langs.most_common(1)[0][0] if langs else ""
-
-
 def _due(waiting: int, due_days: int) -> str:
     if waiting >= due_days:
         return "past"
     return "near" if waiting >= due_days - 1 else ""
 
 
-def queue(db: Session, member: Actor, wanted: QueueFilter, *, today: date, due_days: int, page: int = 1) -> QueuePage:
-    """One query, however many cases: the household, its part I as submitted and its number of adults.
-
-    The language and interpreter filters read part I's JSON and the waiting time counts working days, so those
-    three run here rather than in SQL (portable between SQLite and PostgreSQL); a unit's cases are few enough.
-    """
-    adults = select(func.count(Adult.id)).where(Adult.household_id == Household.id).correlate(Household)
-    first = aliased(Adult)
-    query = (
-        select(Household, Submission.part1, adults.scalar_subquery())
-        # Part I is sent by adult 1. (Not `part1 IS NOT NULL`: a JSON column stores Python's None as JSON null.)
-        .outerjoin(first, and_(first.household_id == Household.id, first.position == 1))
-        .outerjoin(Submission, Submission.adult_id == first.id)
-        .where(Household.status == Status.SUBMITTED, in_scope(member))
-    )
+def _filtered(member: Actor, wanted: QueueFilter, today: date) -> Select[Any]:
+    """The unit's submitted cases that pass the filters, in SQL: each filter has its index (migration 0012)."""
+    query = select(Household).where(Household.status == Status.SUBMITTED, in_scope(member))
     if wanted.holder == "mine":
         query = query.where(Household.holder_subject == member.subject)
     elif wanted.holder == "unassigned":
@@ -90,36 +71,41 @@ def queue(db: Session, member: Actor, wanted: QueueFilter, *, today: date, due_d
         query = query.where(Household.holder_subject == wanted.holder)
     if wanted.state:
         query = query.where(Household.case_state == wanted.state)
+    if wanted.language:
+        query = query.where(Household.answers_language == wanted.language)
+    if wanted.interpreter:
+        query = query.where(Household.interpreter_needed.is_(wanted.interpreter == "yes"))
+    if wanted.waiting_over is not None:
+        # Waiting more than N working days = received on or before the latest day that has waited that long.
+        latest = workdays.received_by(today, wanted.waiting_over + 1)
+        query = query.where(Household.submitted_at < workdays.start_of(latest + timedelta(days=1)))
+    return query
+
+
+def queue(db: Session, member: Actor, wanted: QueueFilter, *, today: date, due_days: int, page: int = 1) -> QueuePage:
+    """Three queries, however many cases: how many pass the filters, one page of them with their number of adults,
+    and the languages to filter by. Filtering, sorting and paging happen in the database."""
+    filtered = _filtered(member, wanted, today)
+    total = db.scalar(select(func.count()).select_from(filtered.subquery())) or 0
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    adults = select(func.count(Adult.id)).where(Adult.household_id == Household.id).correlate(Household)
     order = Household.submitted_at.asc() if wanted.oldest_first else Household.submitted_at.desc()
-    query = query.order_by(order, Household.reference)
+    shown = filtered.add_columns(adults.scalar_subquery()).order_by(order, Household.reference)
     rows = []
-    languages: set[str] = set()
-    for household, part1, size in db.execute(query):
-        answers = dict(part1 or {})
-        language = _answer_language(answers)
-        languages.add(language)
-        interpreter = answers.get("interpreter_needed") in INTERPRETER_YES
-        if wanted.language and language != wanted.language:
-            continue
-        if wanted.interpreter and interpreter != (wanted.interpreter == "yes"):
-            continue
+    for household, size in db.execute(shown.offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)):
         received = workdays.local_date(aware(household.submitted_at or household.created_at))
         waiting = workdays.between(received, today)
-        if wanted.waiting_over is not None and waiting <= wanted.waiting_over:
-            continue
-        interpreter_language = answers.get("interpreter_language")
         rows.append(
             QueueRow(
                 id=household.id,
                 reference=household.reference,
                 received=received,
                 waiting=waiting,
-                household_size=int(size or 0) + int(answers.get("children_count") or 0),
-                language=language,
-                interpreter=interpreter,
-                interpreter_language=interpreter_language.get("text", "")
-                if isinstance(interpreter_language, dict) and interpreter
-                else "",
+                household_size=int(size or 0) + household.children_count,
+                language=household.answers_language,
+                interpreter=household.interpreter_needed,
+                interpreter_language=household.interpreter_language,
                 origin=household.origin,
                 origin_acr=household.origin_acr or "",
                 state=household.case_state,
@@ -129,10 +115,13 @@ def queue(db: Session, member: Actor, wanted: QueueFilter, *, today: date, due_d
                 unit=household.unit or "",
             )
         )
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    page = min(max(page, 1), pages)
-    shown = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    return QueuePage(shown, page, pages, len(rows), sorted(lang for lang in languages if lang))
+    languages = db.scalars(
+        select(Household.answers_language)
+        .where(Household.status == Status.SUBMITTED, in_scope(member), Household.answers_language != "")
+        .distinct()
+        .order_by(Household.answers_language)
+    )
+    return QueuePage(rows, page, pages, total, list(languages))
 
 
 def case_for(db: Session, member: Actor, case_id: str) -> Household | None:

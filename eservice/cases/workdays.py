@@ -8,7 +8,7 @@ received before them does not wait a working day on them either.
 from __future__ import annotations
 
 from bisect import bisect_right
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -56,3 +56,17 @@ def between(start: date, end: date) -> int:
         if (start + timedelta(days=offset)).weekday() < 5:
             days += 1
     return days - _closed_between(start, end)
+
+
+def received_by(today: date, working_days: int) -> date:
+    """The latest day a case could have been received to have waited at least `working_days` by `today`."""
+    day = today
+    working_days = min(working_days, 2600)  # ten years: a filter asking for more is asking for everything
+    while between(day, today) < working_days:
+        day -= timedelta(days=1)
+    return day
+
+
+def start_of(day: date) -> datetime:
+    """Midnight at the start of a Swedish day."""
+    return datetime.combine(day, time(0), tzinfo=LOCAL)

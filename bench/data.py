@@ -180,6 +180,7 @@ def generate(db: Session, units: list[str], households: int, closed: int, seed: 
     from eservice.cases import plans
     from eservice.cases.workdays import local_date
     from eservice.instrument.demographics import household_type
+    from eservice.instrument.queue_facts import queue_facts
     from eservice.instrument.support_obstacles import CODES as SUPPORT_OBSTACLES
     from eservice.models import AnswerSet, CaseEvaluation, CasePlan, Submission, new_id, utcnow
 
@@ -224,6 +225,8 @@ def generate(db: Session, units: list[str], households: int, closed: int, seed: 
         holder = rng.choice(staff[unit]) if state != "submitted" else None
         household_id = new_id()
         meeting = state in ("meeting_booked", "meeting_held", "closed")
+        part1 = _part1(template, voice, rng)
+        facts = queue_facts(part1)
         writer.add("household", {
             "id": household_id, "reference": next(references), "status": "submitted",
             "definition_version": template.definition_version, "created_at": received - timedelta(days=2),
@@ -236,11 +239,11 @@ def generate(db: Session, units: list[str], households: int, closed: int, seed: 
             "meeting_mode": "place" if meeting else None, "meeting_where": "Rum 3, socialkontoret" if meeting else None,
             "meeting_interpreter_booked": bool(meeting and voice.interpreter_language),
             "meeting_interpreter_language": voice.interpreter_language or None if meeting else None,
-            "answers_version": 0,
+            "answers_version": 0, "answers_language": facts.language, "interpreter_needed": facts.interpreter,
+            "interpreter_language": facts.interpreter_language, "children_count": facts.children,
         })  # fmt: skip
         if state in OPEN_STATES and len(out.case_ids[unit]) < 64:
             out.case_ids[unit].append(household_id)
-        part1 = _part1(template, voice, rng)
         answer_set_i = new_id()
         writer.add("answer_set", {
             "id": answer_set_i, "household_id": household_id, "adult_id": None, "part": "I", "answers": part1,

@@ -330,6 +330,6 @@ def test_the_demo_households_load_with_valid_contact_details(app):
 
     with app.app_context():
         lines = load_demo_data()
-    assert "submitted" in lines[-1]
+    assert any(line.rstrip().endswith("submitted") for line in lines)  # it ran to the sent households
     for number in ("191212121212", "198305741236"):
         assert parse_personal_number(number) == number

@@ -92,6 +92,12 @@ def evaluation_of(db: Session, household: Household, evaluation_id: str) -> Case
     return evaluation if evaluation is not None and evaluation.household_id == household.id else None
 
 
+def evaluations_of(db: Session, plan: CasePlan) -> list[CaseEvaluation]:
+    """One plan's evaluations, in order."""
+    query = select(CaseEvaluation).where(CaseEvaluation.plan_id == plan.id)
+    return list(db.scalars(query.order_by(CaseEvaluation.created_at, CaseEvaluation.id)))
+
+
 def version(record: SignedOff, part: Part) -> str:
     return page_version(record.answers, [q.id for q in part.questions()])
 

@@ -199,7 +199,7 @@ def plan(case_id: str, position: str, plan_id: str) -> Response | tuple[str, int
             saved = page.save_draft(save)
             if saved:
                 return redirect(url_for("staff.plan", case_id=case_id, position=adult, plan_id=plan_id, saved=1))
-    evaluations = plans.of_case(db, household).get(adult, plans.AdultPlans([], {})).evaluations.get(record.id, [])
+    evaluations = plans.evaluations_of(db, record)
     return _page(
         {
             **page.context(),

@@ -290,3 +290,21 @@ def test_posting_to_a_signed_plan_without_asking_to_change_it_is_refused(app, cl
     page = client.get(path).get_data(as_text=True)
     refused = client.post(path, data={"csrf_token": token(page), "action": "sign_off", "plan_first_step": "x"})
     assert refused.status_code == 409
+
+
+def test_a_plan_signed_off_by_someone_else_during_a_save_is_refused_not_a_server_error(app, client, monkeypatch):
+    """The row lock in plans._write finds the plan signed off by another request: a 409, not a 500."""
+    from eservice.cases import plans
+
+    _case_id, path = a_case_with_a_plan_page(app, client)
+    page = client.get(path).get_data(as_text=True)
+
+    def signed_meanwhile(*_args, **_kwargs):
+        raise plans.Final("signed by another request")
+
+    monkeypatch.setattr(plans, "save_plan", signed_meanwhile)
+    data = {"csrf_token": token(page), "version": version(page), "action": "save"}
+    data["follow_up_on"] = (today() + timedelta(days=30)).isoformat()
+    response = client.post(path, data=data)
+    assert response.status_code == 409
+    assert "redan signerad" in response.get_data(as_text=True)

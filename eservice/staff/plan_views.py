@@ -110,6 +110,8 @@ class RecordPage:
             return True
         except plans.Stale:
             self.problem, self.status = "stale", 409
+        except plans.Final:  # signed off by another request between the page's read and this save
+            self.problem, self.status = "final", 409
         except plans.NotReady:
             self.problem, self.status = "not_ready", 400
         db_session().refresh(self.record)

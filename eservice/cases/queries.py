@@ -94,7 +94,7 @@ def queue(db: Session, member: Actor, wanted: QueueFilter, *, today: date, due_d
     shown = filtered.add_columns(adults.scalar_subquery()).order_by(order, Household.reference)
     rows = []
     for household, size in db.execute(shown.offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)):
-        received = workdays.local_date(aware(household.submitted_at or household.created_at))
+        received = workdays.local_date(received_on(household))
         waiting = workdays.between(received, today)
         rows.append(
             QueueRow(

@@ -388,3 +388,11 @@ def test_the_demo_history_gives_the_statistics_real_numbers(app):
         counted = crossed(session, LEAD_NORTH, "north", two_years, DIMENSIONS["age"])
     assert sum(map(sum, counted.counts)) >= HISTORY_PER_UNIT
     assert max(max(row) for row in counted.counts) >= 5  # some cells are big enough to show
+
+
+def test_the_csv_download_is_audited_with_the_role_like_every_other_entry(app, client):
+    sign_in_staff(client, "team_lead")
+    assert client.get("/staff/statistics?format=csv").status_code == 200
+    with db(app) as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.reference == statistics.EXPORT_REFERENCE)).one()
+    assert (entry.action, entry.staff_role) == ("export", "team_lead")

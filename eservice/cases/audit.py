@@ -29,13 +29,18 @@ class Action(StrEnum):
 
 def record(db: Session, member: Actor, household: Household, action: Action) -> None:
     """Adds the entry; the caller's commit writes it with the change (or, for a read, before the page is shown)."""
+    record_about(db, member, household.id, household.reference, action)
+
+
+def record_about(db: Session, member: Actor, household_id: str, reference: str, action: Action) -> None:
+    """The entry itself; `household_id` is "" for what concerns no single case (a statistics download)."""
     db.add(
         AuditEntry(
             staff_subject=member.subject,
             staff_name=member.name,
             staff_role=member.role,
-            household_id=household.id,
-            reference=household.reference,
+            household_id=household_id,
+            reference=reference,
             action=str(action),
             request_id=request_id(),
         )

@@ -34,7 +34,6 @@ from ..instrument.demographics import (
 from ..instrument.need_groups import NEED_GROUPS
 from ..instrument.support_obstacles import GROUP_OF, OBSTACLE_GROUPS
 from ..models import (
-    AuditEntry,
     CaseAdultFacts,
     CaseEvaluation,
     CasePlan,
@@ -43,7 +42,7 @@ from ..models import (
     Status,
     aware,
 )
-from ..request_log import request_id
+from . import audit
 from .actor import Actor, in_scope
 from .audit import Action
 from .workdays import LOCAL, local_date
@@ -200,16 +199,7 @@ def crossed(db: Session, member: Actor, unit: str | None, period: Period, dimens
 
 def exported(db: Session, member: Actor) -> None:
     """The audit entry of a download: no single case, so the reference names the statistics."""
-    db.add(
-        AuditEntry(
-            staff_subject=member.subject,
-            staff_name=member.name,
-            household_id="",
-            reference=EXPORT_REFERENCE,
-            action=str(Action.EXPORT),
-            request_id=request_id(),
-        )
-    )
+    audit.record_about(db, member, "", EXPORT_REFERENCE, Action.EXPORT)
     db.commit()
 
 

@@ -7,20 +7,18 @@ from pathlib import Path
 
 from flask import Flask
 
-from .config import CONFIGS
+from .config import CONFIGS, ProductionConfig
 
 
 def create_app(env: str | None = None, **overrides) -> Flask:
     env = env or os.environ.get("ESERVICE_ENV", "development")
     config = CONFIGS[env]
-    if env == "production":
-        from .config import ProductionConfig
-
-        ProductionConfig.check()
+    config.check()
+    production = issubclass(config, ProductionConfig)
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config)
     app.config["ENV_NAME"] = env
-    if env == "production":
+    if production:
         from .deployment import settings_from_environment
 
         app.config.update(settings_from_environment(os.environ))

@@ -17,6 +17,11 @@ MUNICIPALITY_SETTINGS = (
 )
 
 
+# This code's own values, for development and tests: production refuses them.
+DEVELOPMENT_SECRET_KEY = "development-only-not-secret"  # noqa: S105
+TEST_SECRET_KEY = "test-only-not-secret"  # noqa: S105
+
+
 def env_flag(name: str, default: bool) -> bool:
     """A yes/no setting: true/false, yes/no, 1/0, on/off. Anything else stops the service rather than guess."""
     value = os.environ.get(name, "").strip().lower()
@@ -87,16 +92,20 @@ class BaseConfig:
     DEMO_DATA_ALLOWED = False
     TESTING = False
 
+    @classmethod
+    def check(cls) -> None:
+        """Refuse to start with settings that must not be used here (production's are strict)."""
+
 
 class DevelopmentConfig(BaseConfig):
-    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
     DEMO_DATA_ALLOWED = True
     STAFF_DEMO_SIGN_IN = True
     STAFF_UNITS = os.environ.get("STAFF_UNITS", "central=Centrala kontoret, north=Norra kontoret")
 
 
 class TestConfig(BaseConfig):
-    SECRET_KEY = "test-only-not-secret"  # noqa: S105  (the test configuration's own, never a real key)
+    SECRET_KEY = TEST_SECRET_KEY
     TESTING = True
     ANSWER_KEYS = "test1:" + "dGVzdC1vbmx5LWtleS1ub3Qtc2VjcmV0LTMyLWJ5dGU="  # 32 bytes, for tests only
     # Tests start many drafts from one address; the limits' own tests set tight ones.
@@ -117,22 +126,64 @@ class TestConfig(BaseConfig):
 
 class ProductionConfig(BaseConfig):
     SESSION_COOKIE_SECURE = True
+    DATABASES: tuple[str, ...] = ("postgresql://", "postgresql+psycopg://")
 
     @classmethod
     def check(cls) -> None:
         if not cls.SECRET_KEY or len(cls.SECRET_KEY) < 32:
             raise RuntimeError("Set SECRET_KEY (at least 32 characters) in production.")
-        if not os.environ.get("DATABASE_URL"):
+        if not looks_random(cls.SECRET_KEY, 32):
+            raise RuntimeError("SECRET_KEY is a known or made-up value: make one, e.g. `openssl rand -base64 48`.")
+        database_url = os.environ.get("DATABASE_URL", "")
+        if not database_url:
             raise RuntimeError("Set DATABASE_URL to the production PostgreSQL database.")
-        if not os.environ.get("ANSWER_KEYS"):
+        if not database_url.startswith(cls.DATABASES):
+            # SQLite is one file on one machine: no second process on another machine, no online backup, no
+            # row locks for two caseworkers. It is the embedded default for trying the service, not for running it.
+            raise RuntimeError("DATABASE_URL must be PostgreSQL (postgresql+psycopg://...) in production.")
+        answer_keys = os.environ.get("ANSWER_KEYS", "")
+        if not answer_keys:
             raise RuntimeError("Set ANSWER_KEYS: part II is stored only encrypted (see eservice/sealing.py).")
+        if any(not looks_random(key, 16) for key in sealing_key_bytes(answer_keys)):
+            raise RuntimeError("ANSWER_KEYS holds a known or made-up key: make one with sealing.new_key_spec().")
         # What the service promises applicants is the municipality's own: no example values in production.
         unset = [name for name in MUNICIPALITY_SETTINGS if not os.environ.get(name)]
         if unset:
             raise RuntimeError(f"Set {', '.join(unset)}: the municipality's contact and what submitting means there.")
 
 
-CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": ProductionConfig}
+def looks_random(secret: str | bytes, least_distinct: int) -> bool:
+    """Not a value anyone could know: none of this code's own, and not a made-up one like "x" * 40.
+
+    A random 32-byte key has about 30 different byte values, a random 48-character secret about 30 characters;
+    fewer than `least_distinct` is a value somebody typed, not one a generator made.
+    """
+    known = {DEVELOPMENT_SECRET_KEY, TEST_SECRET_KEY, TestConfig.ANSWER_KEYS}
+    if isinstance(secret, str) and secret in known:
+        return False
+    if isinstance(secret, bytes) and secret in sealing_key_bytes(TestConfig.ANSWER_KEYS):
+        return False
+    return len(set(secret)) >= least_distinct
+
+
+def sealing_key_bytes(spec: str) -> list[bytes]:
+    from .sealing import parse_keys
+
+    return list(parse_keys(spec).keys.values())
+
+
+class BenchConfig(ProductionConfig):
+    """Production's settings on SQLite as well, for `make bench` only: the figures of the embedded default."""
+
+    DATABASES = (*ProductionConfig.DATABASES, "sqlite:///")
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+    "bench": BenchConfig,
+}
 
 
 def parse_mapping(text: str) -> dict[str, str]:

@@ -257,3 +257,30 @@ def submit_case(app, *, unit: str | None = None, submitted_at=None, part1: dict 
 
 def staff_token(client) -> str:
     return token(client.get("/staff/").get_data(as_text=True))
+
+
+def production_settings(monkeypatch, **changes: str | None) -> None:
+    """Every setting production needs, made up but well formed (a database URL nothing connects to at start);
+    `changes` sets or (with None) removes some. SECRET_KEY is read when the config class is made: set it there too."""
+    import secrets
+
+    from eservice.config import ProductionConfig
+    from eservice.sealing import new_key_spec
+
+    settings: dict[str, str | None] = {
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "DATABASE_URL": "postgresql+psycopg://eservice@127.0.0.1:9/eservice",
+        "ANSWER_KEYS": new_key_spec("k1"),
+        "MUNICIPALITY_NAME": "Exempelkommunen",
+        "MUNICIPALITY_PHONE": "0000-00 00 00",
+        "MUNICIPALITY_OPENING_HOURS": "mon-fri 09:00-16:00",
+        "SUBMIT_IS_APPLICATION": "false",
+        **changes,
+    }
+    for name, value in settings.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+        if name in ("SECRET_KEY", "DATABASE_URL", "ANSWER_KEYS"):
+            monkeypatch.setattr(ProductionConfig, name, value or "")

@@ -6,7 +6,11 @@ import pytest
 from flask import request
 
 from eservice import create_app
+from eservice.config import DEVELOPMENT_SECRET_KEY, TestConfig
 from eservice.deployment import settings_from_environment
+from eservice.sealing import new_key_spec
+
+from .helpers import production_settings
 
 
 def test_settings_are_read_from_the_environment():
@@ -45,3 +49,34 @@ def test_the_client_address_is_taken_from_the_proxy_only_when_configured(hops, a
         "/address", headers={"X-Forwarded-For": "203.0.113.7"}, environ_base={"REMOTE_ADDR": "127.0.0.1"}
     )
     assert response.get_data(as_text=True) == address
+
+
+def test_production_starts_with_its_settings_made_properly(monkeypatch):
+    production_settings(monkeypatch)
+    assert create_app("production").config["ENV_NAME"] == "production"
+
+
+@pytest.mark.parametrize(
+    ("changes", "named"),
+    [
+        ({"DATABASE_URL": "sqlite:////var/lib/eservice/eservice.sqlite3"}, "PostgreSQL"),
+        ({"DATABASE_URL": None}, "DATABASE_URL"),
+        ({"SECRET_KEY": DEVELOPMENT_SECRET_KEY + "-and-some-more-characters"}, "SECRET_KEY"),
+        ({"SECRET_KEY": "x" * 48}, "SECRET_KEY"),
+        ({"SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({"ANSWER_KEYS": TestConfig.ANSWER_KEYS}, "ANSWER_KEYS"),
+        ({"ANSWER_KEYS": "k2:" + TestConfig.ANSWER_KEYS.partition(":")[2]}, "ANSWER_KEYS"),
+        ({"ANSWER_KEYS": f"{new_key_spec('k2')},k1:{'a' * 43}="}, "ANSWER_KEYS"),
+    ],
+)
+def test_production_refuses_sqlite_and_known_or_made_up_secrets(monkeypatch, changes, named):
+    production_settings(monkeypatch, **changes)
+    with pytest.raises(RuntimeError, match=named):
+        create_app("production")
+
+
+def test_only_the_bench_runs_production_settings_on_sqlite(monkeypatch, tmp_path):
+    production_settings(monkeypatch, DATABASE_URL=f"sqlite:///{tmp_path / 'bench.sqlite3'}")
+    assert create_app("bench").config["SESSION_COOKIE_SECURE"] is True
+    with pytest.raises(RuntimeError, match="PostgreSQL"):
+        create_app("production")

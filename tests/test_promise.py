@@ -14,7 +14,7 @@ from eservice.config import env_flag
 from eservice.models import Submission
 from eservice.municipality import format_opening_hours, parse_opening_hours, phone_href
 
-from .helpers import SINGLE_PART_I, SINGLE_PART_II, Applicant, db, fill
+from .helpers import SINGLE_PART_I, SINGLE_PART_II, Applicant, db, fill, production_settings
 
 APPLICATION = "Det här är din ansökan. Den räknas från dagen du skickar in."
 NOT_AN_APPLICATION = (
@@ -206,11 +206,7 @@ def test_a_setting_that_is_neither_yes_nor_no_stops_the_service(monkeypatch):
 def test_production_needs_the_municipality_to_say_what_submitting_means(monkeypatch):
     from eservice.config import ProductionConfig
 
-    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
-    monkeypatch.setenv("DATABASE_URL", "sqlite://")
-    monkeypatch.setenv("ANSWER_KEYS", "k1:" + "a" * 43 + "=")
-    for name in ("MUNICIPALITY_NAME", "MUNICIPALITY_PHONE", "MUNICIPALITY_OPENING_HOURS", "SUBMIT_IS_APPLICATION"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("MUNICIPALITY_NAME", "Ankeborg")
+    unset = dict.fromkeys(("MUNICIPALITY_PHONE", "MUNICIPALITY_OPENING_HOURS", "SUBMIT_IS_APPLICATION"))
+    production_settings(monkeypatch, MUNICIPALITY_NAME="Ankeborg", **unset)
     with pytest.raises(RuntimeError, match="MUNICIPALITY_PHONE, MUNICIPALITY_OPENING_HOURS, SUBMIT_IS_APPLICATION"):
         ProductionConfig.check()

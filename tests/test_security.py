@@ -27,6 +27,7 @@ from .helpers import (
     join_with_invitation,
     make_invitation,
     part_two_with_children,
+    production_settings,
     stored_answers,
 )
 
@@ -342,11 +343,8 @@ def test_rotation_reseals_under_the_new_key_and_can_run_again(app, client):
 
 def test_production_refuses_to_start_without_a_key(monkeypatch):
     from eservice import create_app
-    from eservice.config import ProductionConfig
 
-    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
-    monkeypatch.setenv("DATABASE_URL", "sqlite://")
-    monkeypatch.delenv("ANSWER_KEYS", raising=False)
+    production_settings(monkeypatch, ANSWER_KEYS=None)
     with pytest.raises(RuntimeError, match="ANSWER_KEYS"):
         create_app("production")
 

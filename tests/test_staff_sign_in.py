@@ -14,7 +14,7 @@ from eservice import create_app
 from eservice.signin import oidc
 from eservice.signin.settings import LOA3
 
-from .helpers import token
+from .helpers import production_settings, token
 from .oidc_provider import OidcTestProvider, free_port, log_in_at_provider
 
 STAFF_CALLBACK = "http://localhost/staff/callback"
@@ -240,21 +240,7 @@ def test_nothing_about_the_sign_in_reaches_the_log_but_the_outcome(staff_app, ca
 
 def test_the_demo_sign_in_exists_only_in_development(monkeypatch, tmp_path):
     assert "/staff/demo-sign-in" not in {r.rule for r in create_app("test").url_map.iter_rules()}
-    from eservice.config import ProductionConfig, TestConfig
-
-    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
-    monkeypatch.setattr(ProductionConfig, "DATABASE_URL", f"sqlite:///{tmp_path / 'p.sqlite3'}")
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'p.sqlite3'}")
-    monkeypatch.setenv("ANSWER_KEYS", TestConfig.ANSWER_KEYS)
-    monkeypatch.setattr(ProductionConfig, "ANSWER_KEYS", TestConfig.ANSWER_KEYS)
-    municipality = {
-        "MUNICIPALITY_NAME": "Exempelkommunen",
-        "MUNICIPALITY_PHONE": "0000-00 00 00",
-        "MUNICIPALITY_OPENING_HOURS": "mon-fri 09:00-16:00",
-        "SUBMIT_IS_APPLICATION": "false",
-    }
-    for name, value in municipality.items():
-        monkeypatch.setenv(name, value)
+    production_settings(monkeypatch)
     production = create_app("production")
     assert "/staff/demo-sign-in" not in {r.rule for r in production.url_map.iter_rules()}
     assert "/staff/demo-sign-in" in {r.rule for r in create_app("development").url_map.iter_rules()}

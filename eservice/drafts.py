@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import ColumnElement, select, text
+from sqlalchemy import ColumnElement, event, select, text
 from sqlalchemy import delete as sa_delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -206,6 +206,13 @@ def answer_set(db: Session, adult: Adult, part: Part, for_update: bool = False) 
     `for_update` locks the row in PostgreSQL until the save commits, so parallel saves queue instead of failing.
     """
     adult_id = adult.id if part.per_adult else None
+    # A page needs the same rows several times (its own part, part I as context, the task list): read each once per
+    # session, which is once per request. The session's identity map would hand back this very object anyway;
+    # the memo saves the query. A save reads the row afresh, locked, and that fresh row is what is kept.
+    memo: dict[tuple, AnswerSet] = db.info.setdefault("answer_sets", {})
+    key = (adult.household_id, part.id, adult_id)
+    if not for_update and key in memo:
+        return memo[key]
     query = select(AnswerSet).where(
         AnswerSet.household_id == adult.household_id,
         AnswerSet.part == part.id,
@@ -213,7 +220,14 @@ def answer_set(db: Session, adult: Adult, part: Part, for_update: bool = False) 
     )
     if for_update:
         query = query.with_for_update().execution_options(populate_existing=True)
-    return db.scalars(query).one()
+    memo[key] = row = db.scalars(query).one()
+    return row
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_answer_sets(session: Session, _previous) -> None:
+    """After a rollback the rows read may be gone or changed: read them again."""
+    session.info.pop("answer_sets", None)
 
 
 def base_context(db: Session, adult: Adult, part: Part) -> dict[str, Any]:

@@ -108,8 +108,10 @@ def drop_review_notice_when_reviewed(response: Response) -> Response:
     return response
 
 
+@cache
 def offered_languages() -> tuple[Language, ...]:
-    """Swedish, and every language whose compiled catalog ships with the service."""
+    """Swedish, and every language whose compiled catalog ships with the service: looked for once per process (the
+    catalogs ship with the code; every URL's language converter asks)."""
     return tuple(lang for lang in ALL_LANGUAGES if lang is SOURCE_LANGUAGE or catalog_path(lang, "mo").exists())
 
 

@@ -91,4 +91,17 @@ class RecordingDomain(Domain):
     """Flask-Babel's domain (catalogs still loaded once per locale and cached), with lookups noted per request."""
 
     def get_translations(self) -> Any:
-        return _Noting(super().get_translations())
+        # Asked for on every text a page shows (some fifty times a page): once Flask-Babel has settled the request's
+        # locale, keep its translations for as long as that locale object stands. force_locale and refresh replace
+        # the object, so a switch of language within a request is seen at once.
+        context = g.get("_flask_babel") if has_app_context() else None
+        locale = getattr(context, "babel_locale", None)
+        memo: dict[int, tuple[Any, _Noting]] = g.setdefault("noting_translations", {}) if context else {}
+        kept = memo.get(id(self))
+        if locale is not None and kept is not None and kept[0] is locale:
+            return kept[1]
+        noting = _Noting(super().get_translations())
+        locale = getattr(context, "babel_locale", None)  # settled by the lookup just made
+        if locale is not None:
+            memo[id(self)] = (locale, noting)
+        return noting

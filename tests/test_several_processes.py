@@ -289,19 +289,33 @@ def new_draft(app) -> tuple[str, str]:
         return new.reference, new.code
 
 
+NOT_FOUND = "Vi hittade ingen ansökan"  # the one answer to a wrong code, an unknown reference, or waiting
+
+
+def guess(person: Browser, reference: str, code: str) -> Answer:
+    form = person.get("/sv/resume")
+    return person.post("/sv/resume", {"csrf_token": token(form.text), "reference": reference, "code": code})
+
+
 def test_guessing_is_counted_on_both_processes_together(service):
     """Five wrong codes, alternating servers: the sixth try waits, even with the right code. Counted per process,
     each would have seen three tries, under the five that go through at once, and let the right code in."""
     reference, code = new_draft(service.app)
     guesser = Browser(service.servers)
     for _ in range(5):
-        form = guesser.get("/sv/resume")
-        wrong = guesser.post("/sv/resume", {"csrf_token": token(form.text), "reference": reference, "code": "x" * 8})
+        wrong = guess(guesser, reference, "x" * 8)
         assert wrong.status == 400
-    form = guesser.get("/sv/resume")
-    right = guesser.post("/sv/resume", {"csrf_token": token(form.text), "reference": reference, "code": code})
+        assert NOT_FOUND in wrong.text
+    right = guess(guesser, reference, code)
     assert right.status == 400
-    assert "Vi hittade ingen ansökan" in right.text
+    assert NOT_FOUND in right.text
+
+    # What one process alone would have counted: three wrong codes, and the right one still gets in.
+    reference, code = new_draft(service.app)
+    one_server = Browser(service.servers[:1])
+    for _ in range(3):
+        assert NOT_FOUND in guess(one_server, reference, "x" * 8).text
+    assert guess(one_server, reference, code).location == "/sv/tasks"
 
 
 def staff_sign_in(person: Browser, account: str) -> None:

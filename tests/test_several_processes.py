@@ -12,11 +12,13 @@ PostgreSQL only: SQLite is one machine's file, and production is PostgreSQL.
 
 from __future__ import annotations
 
+import ast
 import http.client
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
+from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 import pytest
@@ -357,3 +359,56 @@ def test_staff_sign_in_and_pick_up_on_one_process_are_seen_on_the_other(service)
     lost = lena.post(f"/staff/cases/{case_id}/pick-up", {"csrf_token": token(queue.text)})
     assert lost.status == 409
     assert "Anna Handläggare har ärendet" in lost.text
+
+
+# What the service keeps in a process's memory beyond one request, and why another process never needs it: each is
+# the same for everyone and derived from code, files shipped with it, or its settings, all fixed until a restart.
+# Per-person state (sessions, codes, limits, who holds a case, sign-in state) lives in the database instead.
+KEPT_IN_PROCESS = {
+    "eservice/assets.py:_digest": "a static file's hash, keyed on its size and change time",
+    "eservice/cases/workdays.py:_closed_weekdays": "a year's public holidays, from the holidays package",
+    "eservice/i18n.py:reviewed_texts": "which texts a translator marked reviewed, from the shipped catalog",
+    "eservice/i18n.py:unreviewed_count": "the same, counted",
+    "eservice/municipality.py:parse_opening_hours": "the opening hours setting, parsed",
+    "eservice/pdf.py:template_sources_digest": "the shipped templates' hash, part of the interpreter PDF's key",
+    "eservice/public/__init__.py:_definition_digest": "the instrument definition's hash",
+    "eservice/public/__init__.py:_catalog_digest": "a compiled catalog's hash",
+}
+CACHING_DECORATORS = {"cache", "lru_cache", "cached_property"}
+IN_PROCESS_MODULES = {"threading", "multiprocessing", "flask_caching", "cachetools", "diskcache"}
+
+
+def in_process_state(root: Path) -> set[str]:
+    """Every function whose result a process keeps (functools' caches), and every module that imports a lock or a
+    cache library: the places where one process could hold what another needs."""
+    found = set()
+    for path in sorted(root.rglob("*.py")):
+        name = path.relative_to(root.parent).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                for decorator in node.decorator_list:
+                    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                    called = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+                    if called in CACHING_DECORATORS:
+                        found.add(f"{name}:{node.name}")
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                found.update(f"{name}:import {m}" for m in modules if m.split(".")[0] in IN_PROCESS_MODULES)
+    return found
+
+
+def test_what_a_process_keeps_in_memory_is_the_same_for_everyone():
+    """A new cache, lock or cache library in the service must be looked at with several processes in mind (and, if it
+    is the same for everyone, added above with why). The check itself finds one planted in a copy of a module."""
+    service = Path(__file__).resolve().parent.parent / "eservice"
+    assert in_process_state(service) == set(KEPT_IN_PROCESS)
+
+
+def test_the_in_process_state_check_finds_caches_and_locks(tmp_path):
+    package = tmp_path / "eservice"
+    package.mkdir()
+    (package / "limits.py").write_text(
+        "import functools\nfrom threading import Lock\n\n"
+        "@functools.lru_cache(maxsize=None)\ndef attempts(reference): ...\n"
+    )
+    assert in_process_state(package) == {"eservice/limits.py:attempts", "eservice/limits.py:import threading"}

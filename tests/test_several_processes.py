@@ -220,11 +220,13 @@ def test_an_applicant_moved_between_processes_on_every_request_fills_in_and_send
     signed_out = person.get("/sv/tasks")
     assert signed_out.status == 302
     assert "/tasks" not in signed_out.location
+    assert person.get(signed_out.location).status == 200  # (one more request: the code goes to the other server)
 
     # Back with the code: the resume form read on one server, sent to the other.
     form = person.get("/sv/resume")
     back = person.post("/sv/resume", {"csrf_token": token(form.text), "reference": reference, "code": code})
     assert (back.status, back.location) == (302, "/sv/tasks")
+    assert back.server != left.server
     for page_id, answers in SINGLE_PART_II.items():
         fill_page(person, page_id, answers)
     part_two = stored_answers(service.app, reference, "II")

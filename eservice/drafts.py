@@ -209,7 +209,7 @@ def answer_set(db: Session, adult: Adult, part: Part, for_update: bool = False) 
     # A page needs the same rows several times (its own part, part I as context, the task list): read each once per
     # session, which is once per request. The session's identity map would hand back this very object anyway;
     # the memo saves the query. A save reads the row afresh, locked, and that fresh row is what is kept.
-    memo: dict[tuple, AnswerSet] = db.info.setdefault("answer_sets", {})
+    memo: dict[tuple[str, str, str | None], AnswerSet] = db.info.setdefault("answer_sets", {})
     key = (adult.household_id, part.id, adult_id)
     if not for_update and key in memo:
         return memo[key]
@@ -225,7 +225,7 @@ def answer_set(db: Session, adult: Adult, part: Part, for_update: bool = False) 
 
 
 @event.listens_for(Session, "after_soft_rollback")
-def _forget_answer_sets(session: Session, _previous) -> None:
+def _forget_answer_sets(session: Session, _previous: Any) -> None:
     """After a rollback the rows read may be gone or changed: read them again."""
     session.info.pop("answer_sets", None)
 

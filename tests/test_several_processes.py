@@ -371,6 +371,7 @@ KEPT_IN_PROCESS = {
     "eservice/cases/workdays.py:_closed_weekdays": "a year's public holidays, from the holidays package",
     "eservice/i18n.py:reviewed_texts": "which texts a translator marked reviewed, from the shipped catalog",
     "eservice/i18n.py:unreviewed_count": "the same, counted",
+    "eservice/i18n.py:offered_languages": "which languages have a compiled catalog shipped with the service",
     "eservice/municipality.py:parse_opening_hours": "the opening hours setting, parsed",
     "eservice/pdf.py:template_sources_digest": "the shipped templates' hash, part of the interpreter PDF's key",
     "eservice/public/__init__.py:_definition_digest": "the instrument definition's hash",

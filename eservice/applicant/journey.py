@@ -60,11 +60,19 @@ def all_tasks(parts: list[PartTasks]) -> list[Task]:
     return [t for p in parts for t in p.tasks]
 
 
-def section_number(parts: list[PartTasks], section_id: str) -> tuple[int, int]:
-    """Where ("section 3 of 14") a section stands in this person's task list, and how many tasks there are."""
-    tasks = all_tasks(parts)
-    ids = [t.section.id for t in tasks]
-    return (ids.index(section_id) + 1 if section_id in ids else 0), len(tasks)
+def section_number(db: Session, adult: Adult, section_id: str) -> tuple[int, int]:
+    """Where ("section 3 of 14") a section stands in this person's task list, and how many tasks there are.
+
+    Shown on every question page: only which sections apply is needed, not each one's state, which task_list works
+    out page by page."""
+    ids = [
+        section.id
+        for part in drafts.parts_for(adult)
+        for section in applicable_sections(
+            part, drafts.answer_set(db, adult, part).answers, drafts.base_context(db, adult, part)
+        )
+    ]
+    return (ids.index(section_id) + 1 if section_id in ids else 0), len(ids)
 
 
 def after_section(db: Session, adult: Adult, section_id: str) -> str:

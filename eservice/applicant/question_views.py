@@ -128,7 +128,7 @@ def question_page(page_id: str):
         )
         status = 200
 
-    number, total = section_number(task_list(db, adult), section.id)
+    number, total = section_number(db, adult, section.id)
     return render_template(
         "applicant/question_page.html",
         section_number=number,

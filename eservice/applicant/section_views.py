@@ -12,7 +12,7 @@ from ..instrument.path import applicable_sections, first_open_page, has_own_answ
 from ..instrument.schema import Part, Section
 from . import bp
 from .current import applicant_required
-from .journey import after_section, is_read_only, section_number, task_list
+from .journey import after_section, is_read_only, section_number
 
 ANSWER_NOW = "answer_now"
 AT_MEETING = "at_meeting"
@@ -54,7 +54,7 @@ def section_start(section_id: str):
         if page is None:  # cannot happen for a section that applies; the task list is the safe place
             return redirect(url_for("applicant.tasks"))
         return redirect(url_for("applicant.question_page", page_id=page.id))
-    number, total = section_number(task_list(db, adult), section.id)
+    number, total = section_number(db, adult, section.id)
     return render_template(
         "applicant/section_start.html",
         form=form,

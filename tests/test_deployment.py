@@ -80,3 +80,15 @@ def test_only_the_bench_runs_production_settings_on_sqlite(monkeypatch, tmp_path
     assert create_app("bench").config["SESSION_COOKIE_SECURE"] is True
     with pytest.raises(RuntimeError, match="PostgreSQL"):
         create_app("production")
+
+
+def test_the_health_check_says_whether_the_database_answers(app):
+    response = app.test_client().get("/api/health")
+    assert (response.status_code, response.get_json()) == (200, {"database": "ok"})
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_the_health_check_fails_when_the_database_is_away():
+    away = create_app("test", DATABASE_URL="postgresql+psycopg://eservice@127.0.0.1:9/eservice")
+    response = away.test_client().get("/api/health")
+    assert (response.status_code, response.get_json()) == (503, {"database": "unreachable"})

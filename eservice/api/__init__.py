@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, g, jsonify, request, send_file
 
 from ..cases.export import SCHEMA_FILE
+from ..health import database_answers
 from ..i18n import SOURCE_LANGUAGE, offered_language, translated
 from ..instrument import INSTRUMENT
 from ..instrument.export import instrument_as_json
@@ -36,4 +37,16 @@ def case_schema():
     """The JSON Schema of a case export, at a stable, versioned address: a new version gets a new file and URL."""
     response = send_file(SCHEMA_FILE, mimetype="application/schema+json")
     response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@bp.get("/health")
+@access(PUBLIC)
+def health():
+    """200 while this process reaches its database, 503 while it does not: for the reverse proxy or load balancer to
+    send people to another process, and for monitoring. It says nothing else about the service."""
+    reachable = database_answers()
+    response = jsonify({"database": "ok" if reachable else "unreachable"})
+    response.status_code = 200 if reachable else 503
+    response.headers["Cache-Control"] = "no-store"
     return response

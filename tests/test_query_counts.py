@@ -16,14 +16,14 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import event, select
 
-from eservice import demo, drafts, identities
+from eservice import create_app, demo, drafts, identities
 from eservice.cases import commands, facts, need_groups, plans, review
 from eservice.cases.workdays import local_date
 from eservice.db import db_session
 from eservice.instrument import INSTRUMENT
 from eservice.instrument.fingerprint import page_version
 from eservice.instrument.path import applicable_pages
-from eservice.models import AuditEntry, CaseState, Household, Status, utcnow
+from eservice.models import AuditEntry, CaseState, Household, utcnow
 from eservice.sessions import ADULT_KEY
 
 from .helpers import Applicant, make_invitation, sign_in_staff, staff_token
@@ -65,7 +65,7 @@ CEILINGS: dict[str, int] = {
     "applicant.answers_pdf": 5,
     "applicant.who_opened": 3,
     "applicant.quick_exit": 1,
-    "applicant.eid_drafts": 2,
+    "applicant.eid_drafts": 1,
     # Staff (the case is read first; a read of a case writes its audit entry before the page is shown).
     "staff.home": 6,
     "staff.home filtered": 6,
@@ -75,8 +75,8 @@ CEILINGS: dict[str, int] = {
     "staff.change_answers": 4,
     "staff.plan": 7,
     "staff.evaluation": 8,
-    "staff.export_json": 12,
-    "staff.export_pdf": 16,
+    "staff.export_json": 9,
+    "staff.export_pdf": 13,
     "staff.statistics_page": 6,
     "staff.statistics_page csv": 7,
     "staff.audit_log": 1,
@@ -104,7 +104,8 @@ def get_endpoints(app) -> set[str]:
     }
 
 
-def test_every_page_is_counted_or_said_why_not(app):
+def test_every_page_is_counted_or_said_why_not():
+    app = create_app("test")  # the url map alone: no database needed
     counted = {name.split()[0] for name in CEILINGS}
     missing = get_endpoints(app) - counted - set(NOT_COUNTED)
     assert not missing, f"count these pages in test_query_counts.py, or say in NOT_COUNTED why not: {sorted(missing)}"
@@ -149,7 +150,10 @@ def assert_the_same(side: str, few: Counts, many: Counts, *others: Counts) -> No
             print(key, *(counts.seen.get(key) for counts in everyone))
     compared = sorted(few.seen.keys() & many.seen.keys())
     names = {name for name in CEILINGS if name.startswith("staff.") == (side == "staff")}
-    assert {name for name, _detail in compared} == names, "each page of this side is counted with few and with many"
+    assert names == {name for counts in everyone for name, _detail in counts.seen}, "count each page of this side"
+    # A page that reads nothing at all cannot grow: counted once, with everything stored, it must stay at nothing.
+    reading = {name for name in names if CEILINGS[name] > 0}
+    assert reading <= {name for name, _detail in compared}, "count each page that reads with few and with many"
     grown = {key: (few.seen[key], many.seen[key]) for key in compared if few.seen[key] != many.seen[key]}
     assert not grown, f"statements that grow with the rows shown (few, many): {grown}"
     over = {
@@ -328,7 +332,6 @@ def eid_drafts(app, counts: Counts, how_many: int) -> None:
 
 def test_the_applicants_pages_cost_the_same_for_one_adult_as_for_each_of_a_couple_with_children(app, quick_pdfs):
     few, first, second = Counts(app), Counts(app), Counts(app)
-    anonymous_pages(app, few)
     single_adult(app, few)
     eid_drafts(app, few, 1)
     couple_with_children(app, first, second)
@@ -402,8 +405,10 @@ def worked_on(app, member, household_id: str, rounds: int) -> tuple[str, str | N
         meeting = commands.Meeting(utcnow() + timedelta(days=2), "place", "Rum 3", True, "Arabiska")
         commands.book_meeting(db, member, household, meeting)
         positions = sorted(review.CaseAnswers(db, household).adults)
+        # Adult 2's rows show on the same pages as adult 1's: two rounds of them are enough, and save seconds.
+        rounds_of = {position: rounds if position == 1 else min(rounds, 2) for position in positions}
         for n in range(rounds):
-            for position in positions:
+            for position in (p for p in positions if n < rounds_of[p]):
                 if position == 1:
                     landlord = {"landlord": {"text": f"Värd {n}", "lang": "sv"}}
                     changed_and_confirmed(db, member, household, position, "housing", landlord)
@@ -413,7 +418,8 @@ def worked_on(app, member, household_id: str, rounds: int) -> tuple[str, str | N
             commands.add_note(db, member, household, f"Anteckning {n}\nhttps://example.se/{n}")
         for position in positions:
             facts.record(db, member, household, position, facts.Facts(birth_year=1986, gender="woman"), today)
-        return [planned(db, member, household, position, rounds, today) for position in positions][0]
+        made = [planned(db, member, household, position, rounds_of[position], today) for position in positions]
+        return made[0]  # adult 1's: the pages are read for adult 1
 
 
 def sent(app, *, couple: bool = False) -> str:
@@ -425,12 +431,12 @@ def sent(app, *, couple: bool = False) -> str:
 
 
 def a_unit_with_history(app, member) -> None:
-    """Eighty closed cases over two years (need groups and facts for the statistics), a dozen of them open again with
-    a signed plan due: the queue's pages and its follow-up box fill up."""
+    """Forty closed cases over two years (need groups and facts for the statistics), six of them open again with a
+    signed plan due: the queue has two pages, and its follow-up box fills up."""
     with storage(app) as db:
-        for seed in (1, 2):
-            demo.closed_history(db, "north", demo.DemoStaff("cw-north", "Cecilia Ek", "caseworker", "north"), seed)
-        reopened = db.scalars(select(Household).where(Household.unit == "north").limit(12)).all()
+        demo.closed_history(db, "north", demo.DemoStaff("cw-north", "Cecilia Ek", "caseworker", "north"), seed=1)
+        closed = select(Household).where(Household.unit == "north", Household.closed_at.is_not(None))
+        reopened = db.scalars(closed.limit(6)).all()
         for household in reopened:
             household.closed_at, household.case_state = None, CaseState.PICKED_UP
             household.holder_subject, household.holder_name = member.subject, member.name
@@ -469,15 +475,14 @@ def unit_pages(counts: Counts, lead, administrator, reference: str) -> None:
 
 
 def test_the_staff_pages_cost_the_same_for_a_few_rows_as_for_many(app, quick_pdfs):
-    """A unit of three cases, one of them worked on once, against eighty-odd cases (a dozen with follow-ups due) and
-    a couple's case worked on fifteen times: notes, changes, confirmations, need groups, plans and evaluations."""
+    """One case worked on once in its unit, against forty-odd cases (six with follow-ups due) and a couple's case
+    worked on fifteen times: notes, changes, confirmations, need groups, plans and evaluations."""
     lead, administrator = app.test_client(), app.test_client()
     member = sign_in_staff(lead, "team_lead", "north", name="Lina Lead")
     sign_in_staff(administrator, "administrator", "")
     few, many = Counts(app), Counts(app)
     small = sent(app)
     small_work = worked_on(app, member, small, 1)
-    sent(app), sent(app)
     with storage(app) as db:
         small_reference = db.get(Household, small).reference
     staff_token(lead)  # warm up: the first request of a client opens its session
@@ -491,7 +496,8 @@ def test_the_staff_pages_cost_the_same_for_a_few_rows_as_for_many(app, quick_pdf
     case_pages(many, lead, large, large_work)
     unit_pages(many, lead, administrator, large_reference)
     html = lead.get(f"/staff/cases/{large}").get_data(as_text=True)
-    assert html.count("Anteckning ") >= 15 and html.count("Jobb 14") >= 2  # the rows are really there
+    assert html.count("Anteckning ") >= 15  # the rows are really there
+    assert html.count("Jobb 14") >= 2
     assert "Plan 16" in html
     assert few.seen[("staff.case_view", "")] >= 6  # a listener that counted nothing proves nothing
     assert_the_same("staff", few, many)

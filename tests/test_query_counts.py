@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import event, select
 
 from eservice import create_app, demo, drafts, identities
+from eservice.case_trail import SHOWN_AT_MOST
 from eservice.cases import commands, facts, need_groups, plans, review
 from eservice.cases.workdays import local_date
 from eservice.db import db_session
@@ -241,13 +242,15 @@ def draft_pages(app, counts: Counts, client, adult_id: str, position: int) -> No
         counts.read(client, "applicant.partner", "/sv/partner")
 
 
-def sent_pages(counts: Counts, client) -> None:
+def sent_pages(counts: Counts, client) -> int:
+    """The pages after sending; returns how many entries the who-opened page lists."""
     counts.read(client, "applicant.tasks sent", "/sv/tasks")
     counts.read(client, "applicant.check sent", "/sv/check")
     counts.read(client, "applicant.done", "/sv/done")
     counts.read(client, "applicant.answers_pdf", "/ar/answers.pdf")
-    counts.read(client, "applicant.who_opened", "/sv/who-opened")
+    trail = counts.read(client, "applicant.who_opened", "/sv/who-opened").get_data(as_text=True)
     counts.read(client, "applicant.quick_exit", "/sv/exit", status=302)  # the last: it signs out
+    return trail.count('class="summary-row"')
 
 
 def opened_by_staff(app, household_id: str, times: int) -> None:
@@ -284,7 +287,7 @@ def single_adult(app, counts: Counts) -> None:
     with storage(app) as db:
         drafts.submit(db, drafts.adult_by_id(db, adult_id))
     opened_by_staff(app, household_id, 1)
-    sent_pages(counts, client)
+    assert sent_pages(counts, client) == 1
 
 
 def couple_with_children(app, first_adult: Counts, second_adult: Counts) -> None:
@@ -310,8 +313,7 @@ def couple_with_children(app, first_adult: Counts, second_adult: Counts) -> None
         drafts.submit(db, drafts.adult_by_id(db, second_id))
         drafts.submit(db, drafts.adult_by_id(db, first_id))
     opened_by_staff(app, household_id, 60)
-    sent_pages(first_adult, first)
-    sent_pages(second_adult, second)
+    assert sent_pages(first_adult, first) == sent_pages(second_adult, second) == SHOWN_AT_MOST  # the newest 50
 
 
 def eid_drafts(app, counts: Counts, how_many: int) -> None:
@@ -458,20 +460,23 @@ def case_pages(counts: Counts, client, case_id: str, plan_and_evaluation: tuple[
     counts.read(client, "staff.export_pdf", f"{case}/case.pdf")
 
 
-def unit_pages(counts: Counts, lead, administrator, reference: str) -> None:
-    counts.read(lead, "staff.home", "/staff/")
-    filters = "holder=mine&state=picked_up&interpreter=yes&language=sv&waiting_over=0&sort=newest"
-    counts.read(lead, "staff.home filtered", f"/staff/?{filters}")
-    counts.read(lead, "staff.home page 2", "/staff/?page=2")
+def unit_pages(counts: Counts, lead, administrator, reference: str) -> dict[str, str]:
+    """The unit's pages; the queue's and the audit log's HTML, to check that their rows are there."""
+    html = {}
+    html["queue"] = counts.read(lead, "staff.home", "/staff/").get_data(as_text=True)
+    filters = "holder=mine&interpreter=yes&language=sv&sort=newest"
+    html["queue filtered"] = counts.read(lead, "staff.home filtered", f"/staff/?{filters}").get_data(as_text=True)
+    html["queue page 2"] = counts.read(lead, "staff.home page 2", "/staff/?page=2").get_data(as_text=True)
     period = f"from={local_date(utcnow()) - timedelta(days=800)}&to={local_date(utcnow())}"
     counts.read(lead, "staff.statistics_page", f"/staff/statistics?{period}&by=gender")
     counts.read(lead, "staff.statistics_page csv", f"/staff/statistics?{period}&by=household&format=csv")
-    counts.read(administrator, "staff.audit_log", "/staff/audit")
+    html["audit"] = counts.read(administrator, "staff.audit_log", "/staff/audit").get_data(as_text=True)
     counts.read(administrator, "staff.audit_log filtered", f"/staff/audit?reference={reference}&staff=Lead")
     counts.read(administrator, "staff.audit_log page 2", "/staff/audit?page=2")
     anonymous = lead.application.test_client()
     counts.read(anonymous, "staff.sign_in", "/staff/sign-in")
     counts.read(anonymous, "staff.signed_out", "/staff/signed-out")
+    return html
 
 
 def test_the_staff_pages_cost_the_same_for_a_few_rows_as_for_many(app, quick_pdfs):
@@ -487,17 +492,27 @@ def test_the_staff_pages_cost_the_same_for_a_few_rows_as_for_many(app, quick_pdf
         small_reference = db.get(Household, small).reference
     staff_token(lead)  # warm up: the first request of a client opens its session
     case_pages(few, lead, small, small_work)
-    unit_pages(few, lead, administrator, small_reference)
+    little = unit_pages(few, lead, administrator, small_reference)
     large = sent(app, couple=True)
     large_work = worked_on(app, member, large, 15)
     a_unit_with_history(app, member)
     with storage(app) as db:
         large_reference = db.get(Household, large).reference
     case_pages(many, lead, large, large_work)
-    unit_pages(many, lead, administrator, large_reference)
+    lots = unit_pages(many, lead, administrator, large_reference)
+    # The rows are really there: a count compared over empty pages would prove nothing.
     html = lead.get(f"/staff/cases/{large}").get_data(as_text=True)
-    assert html.count("Anteckning ") >= 15  # the rows are really there
+    assert html.count("Anteckning ") >= 15
     assert html.count("Jobb 14") >= 2
     assert "Plan 16" in html
+    row, follow_up, audit_row = '<th scope="row">', "vuxen ", "<tr>"
+    assert [little[page].count(row) for page in ("queue", "queue filtered")] == [1, 1]
+    assert little["queue"].count(follow_up) == 1
+    # The two cases worked on, the history and the case it was copied from, 25 to a page; mine: the two and the six
+    # reopened. Follow-ups: the reopened cases' plans, the couple's two, the first case's.
+    cases = 2 + demo.HISTORY_PER_UNIT + 1
+    assert [lots[page].count(row) for page in ("queue", "queue page 2", "queue filtered")] == [25, cases - 25, 8]
+    assert lots["queue"].count(follow_up) == 9
+    assert little["audit"].count(audit_row) < lots["audit"].count(audit_row) == 51  # the heading and a full page
     assert few.seen[("staff.case_view", "")] >= 6  # a listener that counted nothing proves nothing
     assert_the_same("staff", few, many)

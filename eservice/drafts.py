@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import ColumnElement, event, select, text
 from sqlalchemy import delete as sa_delete
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import credentials, sessions, throttle
@@ -87,10 +87,12 @@ def partner_of(household: Household) -> Adult | None:
 
 
 def partner_state(household: Household) -> PartnerState:
-    partner = partner_of(household)
-    if partner is None:
-        return PartnerState.NONE
-    kinds = {c.kind for c in partner.credentials}
+    """One query, partner or not: loading the partner and then their credentials cost a query more for a couple."""
+    db = object_session(household)
+    if db is None:  # every caller has the household from its request's session
+        raise RuntimeError("partner_state needs a household loaded in a session")
+    of_partner = select(Credential.kind).join(Adult, Adult.id == Credential.adult_id)
+    kinds = set(db.scalars(of_partner.where(Adult.household_id == household.id, Adult.position == 2)))
     if RESUME_CODE in kinds:
         return PartnerState.JOINED
     return PartnerState.INVITED if INVITATION in kinds else PartnerState.NONE

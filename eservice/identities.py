@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from . import drafts
 from .instrument import INSTRUMENT
@@ -56,6 +56,7 @@ def adults_of(db: Session, identity_id: str) -> list[Adult]:
         select(Adult)
         .join(Credential, Credential.adult_id == Adult.id)
         .join(Household, Household.id == Adult.household_id)
+        .options(contains_eager(Adult.household))  # the page shows each one's reference: no query per draft
         .where(Credential.kind == EID, Credential.identity_id == identity_id, Household.closed_at.is_(None))
         .order_by(Household.last_saved_at.desc())
     )

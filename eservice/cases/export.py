@@ -8,6 +8,7 @@ Staff notes are not exported: they are working notes, not part of the instrument
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +60,9 @@ def _signed(record: Any) -> dict[str, Any]:
     }
 
 
-def _plans(db: Session, mine: plans.AdultPlans | None, base: dict[str, Any]) -> list[dict[str, Any]]:
+def _plans(mine: plans.AdultPlans | None, now: dict[str, plans.Written], base: dict[str, Any]) -> list[dict[str, Any]]:
     if mine is None:
         return []
-    records: list[SignedOff] = [*mine.plans, *(e for p in mine.plans for e in mine.evaluations.get(p.id, []))]
-    now = {record.id: plans.written(db, record) for record in records}
     return [
         {
             "number": plan.number,
@@ -87,7 +86,11 @@ def _plans(db: Session, mine: plans.AdultPlans | None, base: dict[str, Any]) -> 
 
 
 def _adult(
-    db: Session, adult: ReviewedAdult, decisions: list[Any], mine: plans.AdultPlans | None, base: dict[str, Any]
+    adult: ReviewedAdult,
+    decisions: list[Any],
+    mine: plans.AdultPlans | None,
+    now: dict[str, plans.Written],
+    base: dict[str, Any],
 ) -> dict[str, Any]:
     answers = []
     confirmations = []
@@ -128,7 +131,7 @@ def _adult(
             }
             for d in decisions
         ],
-        "plans": _plans(db, mine, base),
+        "plans": _plans(mine, now, base),
     }
 
 
@@ -137,6 +140,10 @@ def case_as_data(db: Session, household: Household, schema_url: str) -> dict[str
     case = CaseAnswers(db, household)
     adults = case.reviewed()
     written = plans.of_case(db, household)
+    records: list[SignedOff] = []
+    for mine in written.values():
+        records += [*mine.plans, *chain(*mine.evaluations.values())]
+    now = plans.written_in_case(db, household, records)
     return {
         "$schema": schema_url,
         "schema_version": SCHEMA_VERSION,
@@ -157,10 +164,10 @@ def case_as_data(db: Session, household: Household, schema_url: str) -> dict[str
         },
         "adults": [
             _adult(
-                db,
                 adult,
                 decisions.get(adult.position, []),
                 written.get(adult.position),
+                now,
                 case.plan_context(adult.position),
             )
             for adult in adults

@@ -154,3 +154,159 @@ def test_pool_settings_come_from_the_environment_with_sound_defaults():
             pool_options(wrong)
     engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")  # no connection is made here
     assert engine.pool._pre_ping and engine.pool._timeout == 10 and engine.pool._recycle == 1800
+
+
+# --- The crash test: gunicorn, six applicants saving, a worker killed, PostgreSQL restarted ----------------------
+
+COOKIE = re.compile(r"ix_session=([^;]*)")
+REFERENCE = re.compile(r'id="reference">([^<]+)<')
+SAVED = {302, 303, 204}
+
+
+@dataclass
+class Saver:
+    """One applicant saving the assets page again and again, each time with a larger bank balance."""
+
+    url: str
+    by_script: bool
+    cookie: str = ""
+    reference: str = ""
+    acked: list[tuple[int, float]] = field(default_factory=list)  # (value, when the success arrived)
+    sent: list[int] = field(default_factory=list)
+    events: list[tuple[str, float, str]] = field(default_factory=list)  # (cut / 503 / wrong, when, detail)
+
+    def request(self, method: str, path: str, data: dict | None = None, headers: dict | None = None):
+        import requests
+
+        # By hand: production marks the cookie Secure, which a client on plain http would not send back.
+        response = requests.request(
+            method,
+            self.url + path,
+            data=data,
+            headers={"Cookie": f"ix_session={self.cookie}", **(headers or {})},
+            allow_redirects=False,
+            timeout=60,
+        )
+        found = COOKIE.search(response.headers.get("Set-Cookie", ""))
+        if found:
+            self.cookie = found.group(1)
+        return response
+
+    def form(self, path: str) -> tuple[str, str]:
+        html = self.request("GET", path).text
+        return token(html), (VERSION.search(html).group(1) if VERSION.search(html) else "")
+
+    def start(self) -> Saver:
+        csrf, _ = self.form("/sv/")
+        assert self.request("POST", "/sv/new", {"csrf_token": csrf}).status_code == 302
+        html = self.request("GET", "/sv/your-code").text
+        self.reference = REFERENCE.search(html).group(1)
+        assert self.request("POST", "/sv/your-code", {"csrf_token": token(html)}).status_code == 302
+        return self
+
+    def save(self, value: int, csrf: str, version: str):
+        data = {"csrf_token": csrf, "version": version, "shown": "bank_balance owns_car owns_property"}
+        data |= {"bank_balance": str(value), "owns_car": "no", "owns_property": "no", "action": "continue"}
+        return self.request("POST", "/sv/q/assets", data, {"X-Save-By-Script": "1"} if self.by_script else {})
+
+    def run(self, stop: threading.Event) -> None:
+        import requests
+
+        value = 0
+        while not stop.is_set():
+            try:
+                page = self.request("GET", "/sv/q/assets")
+                if page.status_code != 200:
+                    self.events.append(("503" if page.status_code == 503 else "wrong", time.monotonic(), "GET"))
+                    time.sleep(0.05)
+                    continue
+                value += 1
+                self.sent.append(value)
+                response = self.save(value, token(page.text), VERSION.search(page.text).group(1))
+            except requests.ConnectionError as error:
+                self.events.append(("cut", time.monotonic(), type(error).__name__))
+                continue
+            if response.status_code in SAVED:
+                self.acked.append((value, time.monotonic()))
+            elif response.status_code == 503:
+                kept = f'value="{value}"' in response.text and MESSAGE in response.text
+                self.events.append(("503" if kept else "wrong", time.monotonic(), "POST"))
+            else:
+                self.events.append(("wrong", time.monotonic(), f"POST {response.status_code}"))
+
+
+def _stored_balances(database_url: str, references: list[str]) -> dict[str, int]:
+    import psycopg
+
+    with psycopg.connect(database_url.replace("+psycopg", "")) as conn:
+        rows = conn.execute(
+            "SELECT h.reference, a.answers FROM answer_set a JOIN household h ON h.id = a.household_id"
+            " WHERE a.part = 'I' AND h.reference = ANY(%s)",
+            (references,),
+        ).fetchall()
+    return {reference: int(answers["bank_balance"]) for reference, answers in rows}
+
+
+def test_no_save_answered_with_success_is_lost_when_a_worker_dies_and_postgresql_restarts(tmp_path):
+    from .gunicorn_service import gunicorn_service
+
+    extra = {"DB_CONNECT_TIMEOUT": "2", "DB_POOL_TIMEOUT": "3"}
+    with gunicorn_service(tmp_path, workers=2, extra_env=extra) as service:
+        savers = [Saver(service.url, by_script=i % 2 == 0).start() for i in range(6)]
+        probe = Saver(service.url, by_script=False).start()  # for the outage page, outside the flow
+        stop = threading.Event()
+        threads = [threading.Thread(target=s.run, args=(stop,), daemon=True) for s in savers]
+        for thread in threads:
+            thread.start()
+        try:
+            time.sleep(1.5)
+            killed_at = time.monotonic()
+            killed = service.kill_worker()
+            time.sleep(2)
+            assert killed not in service.workers()
+
+            csrf, version = probe.form("/sv/q/assets")
+            down_at = time.monotonic()
+            service.stop_database()
+            try:
+                outage = probe.save(4711, csrf, version)
+                assert outage.status_code == 503, outage.text[:500]
+                assert MESSAGE in outage.text and 'value="4711"' in outage.text
+                tasks = probe.request("GET", "/sv/tasks")
+                assert tasks.status_code == 503 and UNAVAILABLE in tasks.text
+                time.sleep(0.5)
+            finally:
+                service.start_database()
+            up_at = time.monotonic()
+
+            # Back by itself: every applicant gets a save through again within a few seconds.
+            deadline = up_at + 8
+            while time.monotonic() < deadline and not all(s.acked and s.acked[-1][1] > up_at for s in savers):
+                time.sleep(0.1)
+            recovered_at = time.monotonic()
+            assert recovered_at < deadline, "saves did not work again within 8 s after PostgreSQL was back"
+            time.sleep(1)
+        finally:
+            stop.set()
+            for thread in threads:
+                thread.join(timeout=70)
+        assert probe.save(4712, *probe.form("/sv/q/assets")).status_code == 302  # the probe's session survived
+
+        stored = _stored_balances(service.database_url, [s.reference for s in savers])
+        for saver in savers:
+            last_acked = saver.acked[-1][0]
+            in_flight = [v for v in saver.sent if v > last_acked]
+            # The last save answered with success is there, or a later one whose answer was lost or not yet read.
+            assert stored[saver.reference] == last_acked or stored[saver.reference] in in_flight, (
+                saver.reference,
+                stored[saver.reference],
+                last_acked,
+            )
+            for kind, when, detail in saver.events:
+                assert kind != "wrong", (detail, saver.events)
+                if kind == "cut":  # only the requests the killed worker was serving
+                    assert killed_at <= when < killed_at + 2, (when - killed_at, detail)
+                else:  # 503 only while PostgreSQL was away, and not after it was back and saves worked
+                    assert down_at <= when < recovered_at, (when - down_at, detail)
+        # Saves flowed before the worker was killed, not only after PostgreSQL was back.
+        assert all(s.acked[0][1] < killed_at for s in savers), [len(s.acked) for s in savers]

@@ -107,7 +107,7 @@ def gunicorn_service(workdir: Path, workers: int = 2, extra_env: dict[str, str] 
         # bench/server.py's settings (sync workers, no control socket), with the number of workers the test asks.
         settings = ["--workers", str(workers), "--worker-class", "sync", "--no-control-socket"]
         with log.open("ab") as out:
-            arbiter = subprocess.Popen(  # noqa: S603  (our own command line, no shell)
+            arbiter = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", *settings, "--bind", f"127.0.0.1:{port}", "eservice:create_app()"],
                 cwd=ROOT,
                 env=env,

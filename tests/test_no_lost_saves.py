@@ -74,10 +74,13 @@ def test_a_save_while_the_database_is_away_shows_the_page_again_with_what_was_ty
     html = response.get_data(as_text=True)
     assert response.status_code == 503, html[:500]
     assert response.headers["Retry-After"]
-    assert MESSAGE in html and 'id="save-failed"' in html
-    assert 'value="Sara &lt;Typad&gt;"' in html and 'value="1985"' in html
+    assert MESSAGE in html
+    assert 'id="save-failed"' in html
+    assert 'value="Sara &lt;Typad&gt;"' in html
+    assert 'value="1985"' in html
     # The same token and version are on the page again, so the next press saves (the session was not rewritten).
-    assert token(html) == csrf and VERSION.search(html).group(1) == version
+    assert token(html) == csrf
+    assert VERSION.search(html).group(1) == version
     assert "<title>Fel:" in html
 
     again = _about_you(person, token(html), VERSION.search(html).group(1), "Sara <Typad>")
@@ -98,7 +101,8 @@ def test_a_save_that_fails_in_the_view_rolls_back_and_the_next_request_works(app
         patch.setattr(drafts, "save_page", cut)
         response = _about_you(person, csrf, version, "Amal")
     assert response.status_code == 503
-    assert MESSAGE in response.get_data(as_text=True) and 'value="Amal"' in response.get_data(as_text=True)
+    assert MESSAGE in response.get_data(as_text=True)
+    assert 'value="Amal"' in response.get_data(as_text=True)
     assert person.get("tasks").status_code == 200  # still signed in, and the database session is usable
     assert _about_you(person, csrf, version, "Amal").status_code == 302
 
@@ -153,7 +157,9 @@ def test_pool_settings_come_from_the_environment_with_sound_defaults():
         with pytest.raises(RuntimeError, match=next(iter(wrong))):
             pool_options(wrong)
     engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")  # no connection is made here
-    assert engine.pool._pre_ping and engine.pool._timeout == 10 and engine.pool._recycle == 1800
+    assert engine.pool._pre_ping
+    assert engine.pool._timeout == 10
+    assert engine.pool._recycle == 1800
 
 
 # --- The crash test: gunicorn, six applicants saving, a worker killed, PostgreSQL restarted ----------------------
@@ -271,9 +277,11 @@ def test_no_save_answered_with_success_is_lost_when_a_worker_dies_and_postgresql
             try:
                 outage = probe.save(4711, csrf, version)
                 assert outage.status_code == 503, outage.text[:500]
-                assert MESSAGE in outage.text and 'value="4711"' in outage.text
+                assert MESSAGE in outage.text
+                assert 'value="4711"' in outage.text
                 tasks = probe.request("GET", "/sv/tasks")
-                assert tasks.status_code == 503 and UNAVAILABLE in tasks.text
+                assert tasks.status_code == 503
+                assert UNAVAILABLE in tasks.text
                 time.sleep(0.5)
             finally:
                 service.start_database()

@@ -21,8 +21,8 @@ from ..models import Status
 from . import bp
 from .access_views import leave_saved
 from .current import applicant_required
-from .unsaved import mark_saved
 from .journey import after_section, is_read_only, page_part, progress, ready_to_check, section_number, task_list
+from .unsaved import mark_saved
 
 
 @bp.get("/<lang:lang>/tasks")

@@ -180,7 +180,8 @@
     var submitter = event.submitter;
     var body = new URLSearchParams(new FormData(form));
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
-    fetch(form.action, {
+    // Not form.action: the buttons are named "action", which hides the form's own property of that name.
+    fetch(form.getAttribute("action") || window.location.href, {
       method: "POST",
       body: body,
       credentials: "same-origin",

@@ -42,6 +42,7 @@ def create_app(env: str | None = None, **overrides) -> Flask:
         findable,
         i18n,
         municipality,
+        outage,
         request_log,
         sealing,
         security,
@@ -55,6 +56,7 @@ def create_app(env: str | None = None, **overrides) -> Flask:
     assets.init_app(app)
     db.init_app(app)
     sessions.init_app(app)
+    outage.init_app(app)  # after sessions (it wraps their interface), before security (the CSRF check)
     i18n.init_app(app)
     municipality.init_app(app)
     findable.init_app(app)

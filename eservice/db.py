@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,43 @@ def make_engine(url: str) -> Engine:
 
         return engine
     # hide_parameters: an error message (an IntegrityError, say) must not carry answers or codes into the logs.
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    return create_engine(url, hide_parameters=True, **pool_options(os.environ))
+
+
+# Seconds, by environment variable: (default, what it bounds). Chosen so that a request whose database is away
+# ends in a clear 503 page well before gunicorn's 30-second worker timeout kills the worker without an answer.
+POOL_SETTINGS = {
+    "DB_CONNECT_TIMEOUT": 5,  # opening a connection to a server that does not answer
+    "DB_POOL_TIMEOUT": 10,  # waiting for a free connection of this process's pool
+    "DB_POOL_RECYCLE": 1800,  # a connection older than this is replaced (firewalls drop idle connections)
+    "DB_STATEMENT_TIMEOUT": 20,  # one SQL statement, a wait for a row lock included; 0: no limit
+}
+
+
+def pool_options(environ: Mapping[str, str]) -> dict[str, Any]:
+    """PostgreSQL's engine settings, so that the service recovers by itself when the database restarts.
+
+    pool_pre_ping tests each connection as it leaves the pool: connections a restart cut are thrown away and new
+    ones made, instead of failing the next request of every process.
+    """
+    value = {}
+    for name, default in POOL_SETTINGS.items():
+        text = environ.get(name, "").strip()
+        try:
+            value[name] = int(text) if text else default
+        except ValueError:
+            raise RuntimeError(f"{name} must be a whole number of seconds, not {text!r}.") from None
+        if value[name] < 0 or (value[name] == 0 and name != "DB_STATEMENT_TIMEOUT"):
+            raise RuntimeError(f"{name} must be a positive number of seconds, not {text!r}.")
+    connect_args: dict[str, Any] = {"connect_timeout": value["DB_CONNECT_TIMEOUT"]}
+    if value["DB_STATEMENT_TIMEOUT"]:
+        connect_args["options"] = f"-c statement_timeout={value['DB_STATEMENT_TIMEOUT'] * 1000}"
+    return {
+        "pool_pre_ping": True,
+        "pool_timeout": value["DB_POOL_TIMEOUT"],
+        "pool_recycle": value["DB_POOL_RECYCLE"],
+        "connect_args": connect_args,
+    }
 
 
 def init_app(app: Flask) -> None:

@@ -284,11 +284,15 @@ def save_page(
     household = adult.household  # loaded before any change is pending: a lazy load would flush them early
 
     def merge_page(row: AnswerSet) -> bool:
-        if seen_version is not None and seen_version != page_version(row.answers, page_question_ids):
-            raise EditConflict()
         answers = {k: v for k, v in row.answers.items() if k not in page_question_ids}
         answers.update({k: v for k, v in new_answers.items() if v not in (None, "", [])})
-        row.answers = prune(part, answers, base_context(db, adult, part))
+        merged = prune(part, answers, base_context(db, adult, part))
+        stored = page_version(row.answers, page_question_ids)
+        # Saved since the page was read, unless with these very answers: a retry of a save that went through but
+        # whose answer never arrived (a cut connection) is not a conflict.
+        if seen_version not in (None, stored) and page_version(merged, page_question_ids) != stored:
+            raise EditConflict()
+        row.answers = merged
         if complete:
             row.completed_pages = sorted(set(row.completed_pages) | {page_id})
         household.last_saved_at = utcnow()

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, make_response, render_template, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .i18n import current_language
 
@@ -32,6 +32,8 @@ PAGES = {
     405: (_l("Sidan finns inte"), _l("Kontrollera adressen. Eller gå till startsidan.")),
     413: (_l("Det du skickade var för stort"), _l("Skriv kortare svar och försök igen.")),
     500: (_l("Något gick fel hos oss"), _l("Försök igen om en stund. Svaren du redan har sparat finns kvar.")),
+    # The database is away (eservice.outage): nothing is broken, it only takes a moment.
+    503: (_l("Tjänsten fungerar inte just nu"), _l("Försök igen om en stund. Svaren du redan har sparat finns kvar.")),
 }
 
 
@@ -65,6 +67,20 @@ def _page(key, status: int):
     return _simple_page(title, body, status)
 
 
+def unavailable() -> Response:
+    """The 503 page when the database is away: the simple page, which needs neither the session nor the database."""
+    return make_response(_page(503, 503))
+
+
+def _server_error(error: InternalServerError):
+    from .outage import is_outage, unavailable_page
+
+    # An error of the database outside any view (reading or writing the session) reaches Flask's last handler.
+    if is_outage(error.original_exception):
+        return unavailable_page(error.original_exception)
+    return _page(500, 500)
+
+
 def _other_http_error(error: HTTPException):
     """Any other HTTP error Werkzeug may raise (431, 416, 501...): a friendly page with its own status."""
     if error.code is None or error.code < 400:
@@ -73,7 +89,8 @@ def _other_http_error(error: HTTPException):
 
 
 def init_app(app: Flask) -> None:
-    for status in (400, 404, 405, 413, 500):
+    for status in (400, 404, 405, 413):
         app.register_error_handler(status, lambda _e, status=status: _page(status, status))
+    app.register_error_handler(500, _server_error)
     app.register_error_handler(CSRFError, lambda _e: _page("csrf", 400))
     app.register_error_handler(HTTPException, _other_http_error)

@@ -11,4 +11,5 @@ from . import (  # noqa: E402,F401  (routes register on import)
     section_views,
     submit_views,
     trail_views,
+    unsaved,
 )

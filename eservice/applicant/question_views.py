@@ -22,6 +22,7 @@ from . import bp
 from .access_views import leave_saved
 from .current import applicant_required
 from .journey import after_section, is_read_only, page_part, progress, ready_to_check, section_number, task_list
+from .unsaved import mark_saved
 
 
 @bp.get("/<lang:lang>/tasks")
@@ -98,6 +99,7 @@ def question_page(page_id: str):
                 conflict = True
                 row = drafts.answer_set(db, adult, part)
             else:
+                mark_saved()
                 if action == "save_exit":
                     return leave_saved(adult)
                 if switch_to is not None:

@@ -149,3 +149,54 @@
   setInterval(tick, 5000);
   document.addEventListener("visibilitychange", tick);
 })();
+
+// Saving a page of questions with fetch, so that a connection cut mid-save (a server restarting) leaves the person
+// on their page with everything they typed and a message, instead of a browser error page. The server answers a
+// save that went through with 204 and the next page's address; any other answer (errors to correct, a conflict,
+// the database away) means nothing was saved, so the form is simply sent again the ordinary way and the server's
+// own page shows. Without fetch (or without script) the form is sent the ordinary way from the start.
+(function () {
+  "use strict";
+  var form = document.getElementById("answers");
+  var failed = document.getElementById("save-failed");
+  if (!form || !failed || !window.fetch || !window.URLSearchParams) return;
+  var sending = false;
+
+  function sendOrdinarily(submitter) {
+    // form.submit() leaves out the pressed button: its name and value go along as a hidden field.
+    if (submitter && submitter.name) {
+      var action = document.createElement("input");
+      action.type = "hidden";
+      action.name = submitter.name;
+      action.value = submitter.value;
+      form.appendChild(action);
+    }
+    form.submit();
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (sending) return;  // the first press is on its way; the button stays usable for a retry after it
+    sending = true;
+    var submitter = event.submitter;
+    var body = new URLSearchParams(new FormData(form));
+    if (submitter && submitter.name) body.append(submitter.name, submitter.value);
+    // Not form.action: the buttons are named "action", which hides the form's own property of that name.
+    fetch(form.getAttribute("action") || window.location.href, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      redirect: "manual",
+      headers: {"X-Save-By-Script": "1"}
+    }).then(function (response) {
+      var next = response.status === 204 && response.headers.get("X-Next-Page");
+      if (next) window.location.assign(next);
+      else sendOrdinarily(submitter);
+    }, function () {
+      // No answer at all: the connection was cut. Nothing on the page changes but the message; pressing again
+      // sends the same answers again.
+      sending = false;
+      failed.hidden = false;
+      failed.focus();
+    });
+  });
+})();

@@ -42,8 +42,7 @@ class PgCluster:
         if self.as_root:
             shutil.chown(self.root, "postgres", "postgres")
         self._run(_bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8")
-        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off -c unix_socket_directories={self.root}"
-        self._run(_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l", str(self.root / "log"), "start")
+        self.start_server()
         deadline = time.time() + 20
         while time.time() < deadline:
             with socket.socket() as s:
@@ -51,6 +50,15 @@ class PgCluster:
                     return self
             time.sleep(0.1)
         raise RuntimeError("PostgreSQL did not start")
+
+    def start_server(self) -> None:
+        """Start PostgreSQL on the cluster made (again, after stop_server)."""
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off -c unix_socket_directories={self.root}"
+        self._run(_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l", str(self.root / "log"), "start")
+
+    def stop_server(self, mode: str = "fast") -> None:
+        """`immediate` is as a crash: every connection cut at once, nothing shut down politely."""
+        self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "stop")
 
     def create_database(self, name: str) -> str:
         import psycopg
@@ -61,6 +69,6 @@ class PgCluster:
 
     def stop(self) -> None:
         try:
-            self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+            self.stop_server("immediate")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)

@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask, g
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -95,7 +96,17 @@ def init_app(app: Flask) -> None:
     def _close_session(_exc):
         session = g.pop("db_session", None)
         if session is not None:
-            session.close()
+            close_quietly(session)
+
+
+def close_quietly(session: Session) -> None:
+    """Close a request's session once its answer is made. A connection the database cut meanwhile (a restart)
+    cannot even roll back: throw it away, and the pool makes a new one. The answer stands either way: whatever it
+    said was saved had been committed before it was made."""
+    try:
+        session.close()
+    except SQLAlchemyError:
+        session.invalidate()
 
 
 def db_session() -> Session:

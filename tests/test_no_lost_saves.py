@@ -223,7 +223,8 @@ class Saver:
             try:
                 page = self.request("GET", "/sv/q/assets")
                 if page.status_code != 200:
-                    self.events.append(("503" if page.status_code == 503 else "wrong", time.monotonic(), "GET"))
+                    kind = "503" if page.status_code == 503 else "wrong"
+                    self.events.append((kind, time.monotonic(), f"GET {page.status_code}"))
                     time.sleep(0.05)
                     continue
                 value += 1
@@ -318,3 +319,26 @@ def test_no_save_answered_with_success_is_lost_when_a_worker_dies_and_postgresql
                     assert down_at <= when < recovered_at, (when - down_at, detail)
         # Saves flowed before the worker was killed, not only after PostgreSQL was back.
         assert all(s.acked[0][1] < killed_at for s in savers), [len(s.acked) for s in savers]
+
+
+def test_a_connection_lost_once_the_answer_is_made_does_not_fail_the_answer(postgres_app):
+    """The crash test found it: PostgreSQL went away between a page being made and the request's session being
+    closed, and the failed rollback at close turned a good page into a 500."""
+    from sqlalchemy import text
+
+    from eservice.db import db_session
+
+    app = postgres_app
+
+    def made_then_lost():
+        db = db_session()
+        pid = db.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with app.extensions["db_engine"].connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        return "made"
+
+    app.add_url_rule("/made-then-lost", "made_then_lost", made_then_lost)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = app.test_client().get("/made-then-lost")
+    assert (response.status_code, response.get_data(as_text=True)) == (200, "made")
+    assert app.test_client().get("/api/health").status_code == 200  # and the pool carries on

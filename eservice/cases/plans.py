@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, Date, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ..instrument import INSTRUMENT
@@ -238,41 +238,72 @@ class FollowUp:
     holder_name: str
 
 
-def open_follow_ups(db: Session, member: Actor, *, mine_only: bool) -> list[FollowUp]:
+def open_follow_ups(db: Session, member: Actor, *, mine_only: bool, due_by: date | None = None) -> list[FollowUp]:
     """The follow-up each adult's newest signed plan is waiting for, soonest first: the plan's own date, or the date
-    its latest "go on" evaluation set. A plan whose evaluation chose a new plan or a new group waits for nothing."""
-    query = (
-        select(CasePlan, Household)
+    its latest "go on" evaluation set. A plan whose evaluation chose a new plan or a new group waits for nothing.
+    `due_by`: only those due by then (the queue's "this week").
+
+    One query: which plan is newest and which evaluation is latest is worked out in the database, and only the
+    follow-ups asked for come back, however many plans the unit has signed."""
+    plans = (
+        select(
+            CasePlan.id,
+            CasePlan.household_id,
+            CasePlan.position,
+            CasePlan.number,
+            CasePlan.follow_up_on,
+            func.row_number()
+            .over(partition_by=(CasePlan.household_id, CasePlan.position), order_by=CasePlan.number.desc())
+            .label("newest"),
+        )
         .join(Household, and_(Household.id == CasePlan.household_id, Household.status == Status.SUBMITTED))
         .where(CasePlan.signed_off_at.is_not(None), Household.closed_at.is_(None), in_scope(member))
-        .order_by(CasePlan.household_id, CasePlan.position, CasePlan.number)
     )
     if mine_only or not sees_the_unit(member):
-        query = query.where(Household.holder_subject == member.subject)
-    newest: dict[tuple[str, int], tuple[CasePlan, Household]] = {}
-    for plan, household in db.execute(query):
-        newest[(household.id, plan.position)] = (plan, household)  # ordered by number: the last one stays
-    plan_ids = [plan.id for plan, _ in newest.values()]
-    signed: dict[str, list[CaseEvaluation]] = defaultdict(list)
-    if plan_ids:
-        for evaluation in db.scalars(
-            select(CaseEvaluation)
-            .where(CaseEvaluation.plan_id.in_(plan_ids), CaseEvaluation.signed_off_at.is_not(None))
-            .order_by(CaseEvaluation.signed_off_at)
-        ):
-            signed[evaluation.plan_id].append(evaluation)
-    found = []
-    for plan, household in newest.values():
-        due: date | None = plan.follow_up_on
-        for evaluation in signed.get(plan.id, []):
-            due = evaluation.next_follow_up_on if evaluation.decision == CONTINUE else None
-        if due is not None:
-            found.append(
-                FollowUp(
-                    household.id, household.reference, plan.position, plan.number, due, household.holder_name or ""
-                )
+        plans = plans.where(Household.holder_subject == member.subject)
+    newest = plans.subquery()
+    evaluations = (
+        select(
+            CaseEvaluation.plan_id,
+            CaseEvaluation.decision,
+            CaseEvaluation.next_follow_up_on,
+            func.row_number()
+            .over(
+                partition_by=CaseEvaluation.plan_id,
+                order_by=(CaseEvaluation.signed_off_at.desc(), CaseEvaluation.created_at.desc()),
             )
-    return sorted(found, key=lambda f: (f.due, f.reference, f.position))
+            .label("latest"),
+        )
+        .where(
+            CaseEvaluation.signed_off_at.is_not(None),
+            CaseEvaluation.plan_id.in_(select(newest.c.id).where(newest.c.newest == 1)),
+        )
+        .subquery()
+    )
+    due = type_coerce(
+        case(
+            (evaluations.c.plan_id.is_(None), newest.c.follow_up_on),
+            (evaluations.c.decision == CONTINUE, evaluations.c.next_follow_up_on),
+            else_=None,
+        ),
+        Date,
+    )
+    query = (
+        select(
+            newest.c.household_id, Household.reference, newest.c.position, newest.c.number, due, Household.holder_name
+        )
+        .select_from(newest)
+        .join(Household, Household.id == newest.c.household_id)
+        .outerjoin(evaluations, and_(evaluations.c.plan_id == newest.c.id, evaluations.c.latest == 1))
+        .where(newest.c.newest == 1, due.is_not(None))
+        .order_by(due, Household.reference, newest.c.position)
+    )
+    if due_by is not None:
+        query = query.where(due <= due_by)
+    return [
+        FollowUp(case_id, reference, position, number, when, holder_name or "")
+        for case_id, reference, position, number, when, holder_name in db.execute(query)
+    ]
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def queue() -> str:
     week_ends = today + timedelta(days=6 - today.weekday())
     return render_template(
         "staff/queue.html",
-        follow_ups=[f for f in plans.open_follow_ups(db, g.staff, mine_only=False) if f.due <= week_ends],
+        follow_ups=plans.open_follow_ups(db, g.staff, mine_only=False, due_by=week_ends),
         today=today,
         member=g.staff,
         unit_name=units().get(g.staff.unit, ""),

@@ -13,7 +13,7 @@ from eservice.cases.workdays import local_date
 from eservice.instrument import INSTRUMENT
 from eservice.instrument.path import applicable_pages, visible_questions
 from eservice.instrument.schema import QType
-from eservice.models import CaseEvaluation, CasePlan, utcnow
+from eservice.models import CaseEvaluation, CasePlan, Household, utcnow
 
 from .helpers import db, sign_in_staff, staff_token, submit_case, token
 
@@ -197,6 +197,23 @@ def test_follow_ups_due_this_week_and_overdue_on_the_start_page(app, client):
     later = client.get("/staff/").get_data(as_text=True)
     assert "Försenad" not in later
     assert "Inga uppföljningar den här veckan" in later  # 40 days on is not this week
+
+
+def test_the_queue_shows_the_soonest_follow_ups_and_how_many_there_are(app, client, monkeypatch):
+    monkeypatch.setattr("eservice.staff.case_views.FOLLOW_UPS_SHOWN", 2)
+    due = [today() - timedelta(days=3), today() - timedelta(days=1), today()]
+    references = []
+    for when in reversed(due):
+        case_id, path = a_case_with_a_plan_page(app, client)
+        sign_plan(client, path, when)
+        with db(app) as session:
+            references.append(session.get(Household, case_id).reference)
+    page = client.get("/staff/").get_data(as_text=True)
+    box = page.split('class="follow-ups"', 1)[1].split("</section>", 1)[0]
+    assert "Visar de 2 första av 3." in box
+    latest, middle, soonest = references
+    assert box.index(soonest) < box.index(middle)
+    assert latest not in box
 
 
 def test_two_caseworkers_saving_the_same_draft_the_second_is_warned(app, client):

@@ -238,10 +238,18 @@ class FollowUp:
     holder_name: str
 
 
-def open_follow_ups(db: Session, member: Actor, *, mine_only: bool, due_by: date | None = None) -> list[FollowUp]:
+@dataclass(frozen=True)
+class FollowUps:
+    soonest: list[FollowUp]  # at most the number asked for
+    total: int
+
+
+def open_follow_ups(
+    db: Session, member: Actor, *, mine_only: bool, due_by: date | None = None, at_most: int | None = None
+) -> FollowUps:
     """The follow-up each adult's newest signed plan is waiting for, soonest first: the plan's own date, or the date
     its latest "go on" evaluation set. A plan whose evaluation chose a new plan or a new group waits for nothing.
-    `due_by`: only those due by then (the queue's "this week").
+    `due_by`: only those due by then (the queue's "this week"); `at_most`: the soonest so many, and how many in all.
 
     One query: which plan is newest and which evaluation is latest is worked out in the database, and only the
     follow-ups asked for come back, however many plans the unit has signed."""
@@ -290,7 +298,13 @@ def open_follow_ups(db: Session, member: Actor, *, mine_only: bool, due_by: date
     )
     query = (
         select(
-            newest.c.household_id, Household.reference, newest.c.position, newest.c.number, due, Household.holder_name
+            newest.c.household_id,
+            Household.reference,
+            newest.c.position,
+            newest.c.number,
+            due,
+            Household.holder_name,
+            func.count().over().label("total"),  # how many in all, before the limit
         )
         .select_from(newest)
         .join(Household, Household.id == newest.c.household_id)
@@ -300,10 +314,16 @@ def open_follow_ups(db: Session, member: Actor, *, mine_only: bool, due_by: date
     )
     if due_by is not None:
         query = query.where(due <= due_by)
-    return [
-        FollowUp(case_id, reference, position, number, when, holder_name or "")
-        for case_id, reference, position, number, when, holder_name in db.execute(query)
-    ]
+    if at_most is not None:
+        query = query.limit(at_most)
+    rows = db.execute(query).all()
+    return FollowUps(
+        [
+            FollowUp(case_id, reference, position, number, when, holder or "")
+            for case_id, reference, position, number, when, holder, _ in rows
+        ],
+        rows[0].total if rows else 0,
+    )
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, exists, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from ..i18n import ALL_LANGUAGES
 from ..models import Adult, CaseNote, Household, StaffMemberRecord, Status, Submission, aware
 from . import workdays
 from .actor import ADMINISTRATOR, Actor, in_scope
@@ -115,13 +116,21 @@ def queue(db: Session, member: Actor, wanted: QueueFilter, *, today: date, due_d
                 unit=household.unit or "",
             )
         )
-    languages = db.scalars(
-        select(Household.answers_language)
-        .where(Household.status == Status.SUBMITTED, in_scope(member), Household.answers_language != "")
-        .distinct()
-        .order_by(Household.answers_language)
-    )
-    return QueuePage(rows, page, pages, total, list(languages))
+    return QueuePage(rows, page, pages, total, languages_answered(db, member))
+
+
+def languages_answered(db: Session, member: Actor) -> list[str]:
+    """The languages this member's cases were answered in, for the queue's filter. Asked language by language, each
+    an index probe that stops at the first case (migration 0013): a DISTINCT would read every case of the unit."""
+    probes = [
+        select(literal(lang.url_code)).where(
+            exists().where(
+                Household.status == Status.SUBMITTED, in_scope(member), Household.answers_language == lang.url_code
+            )
+        )
+        for lang in ALL_LANGUAGES
+    ]
+    return sorted(db.scalars(union_all(*probes)))
 
 
 def case_for(db: Session, member: Actor, case_id: str) -> Household | None:

@@ -25,6 +25,9 @@ from .notes import note_html
 from .views import units
 
 STATES = [state.value for state in CaseState]
+# The queue's box of follow-ups this week shows the soonest so many, and says how many there are in all: a large
+# unit may have hundreds due, and the queue itself is what the page is for.
+FOLLOW_UPS_SHOWN = 20
 
 
 def whole_number(value: str | None) -> int | None:
@@ -75,7 +78,7 @@ def queue() -> str:
     week_ends = today + timedelta(days=6 - today.weekday())
     return render_template(
         "staff/queue.html",
-        follow_ups=plans.open_follow_ups(db, g.staff, mine_only=False, due_by=week_ends),
+        follow_ups=plans.open_follow_ups(db, g.staff, mine_only=False, due_by=week_ends, at_most=FOLLOW_UPS_SHOWN),
         today=today,
         member=g.staff,
         unit_name=units().get(g.staff.unit, ""),

@@ -159,7 +159,10 @@ def counted_query(member: Actor, unit: str | None, period: Period, dimension: Di
             )
             .label("newness"),
         )
-        .where(NeedGroupDecision.decided_at < after)
+        # Only the cases counted: the newest decision is worked out for them, not for every case of every unit.
+        .where(
+            NeedGroupDecision.decided_at < after, NeedGroupDecision.household_id.in_(_cases_in(member, unit, period))
+        )
         .subquery()
     )
     scope: list[ColumnElement[bool]] = [in_scope(member)]
@@ -233,12 +236,13 @@ def progress(db: Session, member: Actor, unit: str | None, period: Period) -> Pr
             CasePlan.household_id.in_(select(cases.c.id)), CasePlan.signed_off_at < after
         )
     )
+    in_period = and_(CaseEvaluation.household_id.in_(select(cases.c.id)), CaseEvaluation.signed_off_at < after)
     signed = db.execute(
         select(CaseEvaluation.household_id, CaseEvaluation.plan_id, CaseEvaluation.signed_off_at)
-        .where(CaseEvaluation.household_id.in_(select(cases.c.id)), CaseEvaluation.signed_off_at < after)
+        .where(in_period)
         .order_by(CaseEvaluation.signed_off_at)
     ).all()
-    due_of = _due_dates(db, [plan_id for _case, plan_id, _at in signed])
+    due_of = _due_dates(db, select(CaseEvaluation.plan_id).where(in_period))
     on_time = late = 0
     for _case, plan_id, at in signed:
         due = due_of[plan_id].pop(0) if due_of.get(plan_id) else None
@@ -253,19 +257,18 @@ def progress(db: Session, member: Actor, unit: str | None, period: Period) -> Pr
     return Progress((total, total, int(with_plan or 0), evaluated), on_time, late)
 
 
-def _due_dates(db: Session, plan_ids: list[str]) -> dict[str, list[date]]:
-    """For each plan, the day each of its evaluations was due, in order: the plan's follow-up date, then the date
-    each "go on" evaluation set for the next."""
-    if not plan_ids:
-        return {}
+def _due_dates(db: Session, plan_ids: Select[Any]) -> dict[str, list[date]]:
+    """For each plan selected, the day each of its evaluations was due, in order: the plan's follow-up date, then the
+    date each "go on" evaluation set for the next. The plans come as a query, not a list of ids: a year of a large
+    unit is tens of thousands of them, too many to send to the database one parameter each."""
     due: dict[str, list[date]] = {}
     for plan_id, follow_up_on in db.execute(
-        select(CasePlan.id, CasePlan.follow_up_on).where(CasePlan.id.in_(set(plan_ids)))
+        select(CasePlan.id, CasePlan.follow_up_on).where(CasePlan.id.in_(plan_ids))
     ):
         due[plan_id] = [follow_up_on]
     for plan_id, next_on in db.execute(
         select(CaseEvaluation.plan_id, CaseEvaluation.next_follow_up_on)
-        .where(CaseEvaluation.plan_id.in_(set(plan_ids)), CaseEvaluation.signed_off_at.is_not(None))
+        .where(CaseEvaluation.plan_id.in_(plan_ids), CaseEvaluation.signed_off_at.is_not(None))
         .order_by(CaseEvaluation.signed_off_at)
     ):
         if next_on is not None:

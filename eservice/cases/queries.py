@@ -162,14 +162,18 @@ class Contact:
 
 
 def submissions(db: Session, household: Household) -> list[tuple[Submission, int]]:
-    """Each adult's frozen submission with the adult's position, in one query."""
-    query = (
-        select(Submission, Adult.position)
-        .join(Adult, Adult.id == Submission.adult_id)
-        .where(Submission.household_id == household.id)
-        .order_by(Adult.position)
-    )
-    return [(submission, position) for submission, position in db.execute(query)]
+    """Each adult's frozen submission with the adult's position, in one query, once per request: the case view
+    needs them for the answers and again for the contact details, and a submission never changes."""
+    memo: dict[str, list[tuple[Submission, int]]] = db.info.setdefault("submissions", {})
+    if household.id not in memo:
+        query = (
+            select(Submission, Adult.position)
+            .join(Adult, Adult.id == Submission.adult_id)
+            .where(Submission.household_id == household.id)
+            .order_by(Adult.position)
+        )
+        memo[household.id] = [(submission, position) for submission, position in db.execute(query)]
+    return memo[household.id]
 
 
 def contacts(db: Session, household: Household) -> list[Contact]:

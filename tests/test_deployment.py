@@ -61,7 +61,8 @@ def test_production_starts_with_its_settings_made_properly(monkeypatch):
     [
         ({"DATABASE_URL": "sqlite:////var/lib/eservice/eservice.sqlite3"}, "PostgreSQL"),
         ({"DATABASE_URL": None}, "DATABASE_URL"),
-        ({"SECRET_KEY": DEVELOPMENT_SECRET_KEY + "-and-some-more-characters"}, "SECRET_KEY"),
+        ({"SECRET_KEY": DEVELOPMENT_SECRET_KEY}, "SECRET_KEY"),
+        ({"SECRET_KEY": "secret" * 8}, "SECRET_KEY"),
         ({"SECRET_KEY": "x" * 48}, "SECRET_KEY"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY"),
         ({"ANSWER_KEYS": TestConfig.ANSWER_KEYS}, "ANSWER_KEYS"),

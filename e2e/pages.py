@@ -272,8 +272,10 @@ class QuestionPage(BasePage):
 
     def continue_(self) -> Page:
         """Save and continue; the caller says which page comes next (the next page, the next section not done, or
-        check your answers)."""
-        self.button("Fortsätt").click()
+        check your answers). The page saves by script (site.js) and then goes on: the click returns before the next
+        page comes, so wait for it, or the caller's next step races the save."""
+        with self.page.expect_navigation():
+            self.button("Fortsätt").click()
         return self.page
 
     def continue_to(self, next_title: str) -> QuestionPage:

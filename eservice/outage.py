@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import ServiceUnavailable
 
+from .db import close_quietly
 from .sessions import DatabaseSessionInterface, ServerSession
 
 logger = logging.getLogger("eservice.outage")
@@ -67,13 +68,8 @@ def forget_failed_work() -> None:
     """Roll back this request's database session, so that nothing half done stays and its connection goes back to
     the pool clean; a connection that cannot even roll back is thrown away (a restart cut it)."""
     db = g.pop("db_session", None)
-    if db is None:
-        return
-    try:
-        db.rollback()
-    except Exception:  # noqa: BLE001  (the connection is gone: drop it, the pool makes a new one)
-        db.invalidate()
-    db.close()
+    if db is not None:
+        close_quietly(db)  # closing rolls back; a connection that cannot is thrown away
 
 
 def unavailable_page(_error: BaseException | None = None):
